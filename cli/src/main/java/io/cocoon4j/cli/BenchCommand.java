@@ -1,0 +1,21 @@
+package io.cocoon4j.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code cocoon bench …}: benchmarks that report ratios against a reference run in the same invocation. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Benchmarks; each prints its figures and ratios against a reference measured in the same run.",
+    subcommands = {})
+public final class BenchCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.err);
+    }
+}
