@@ -47,6 +47,8 @@ public final class LlamaEngine implements AutoCloseable {
     private final Memory seqIdPtrs;
     private final Memory seqZero;
     private final Memory logitsFlags;
+    /** Reused for every decode: only {@code n_tokens} changes, the arrays are ours. */
+    private final LlamaNative.Batch.ByValue batch = new LlamaNative.Batch.ByValue();
 
     private LlamaEngine(NativeLibraryLoader.Loaded lib, Path modelPath, EngineOptions options, Pointer model, Pointer ctx) {
         this.api = lib.api();
@@ -75,6 +77,12 @@ public final class LlamaEngine implements AutoCloseable {
             nSeqIdBuf.setInt(4L * i, 1);
             seqIdPtrs.setPointer((long) Native.POINTER_SIZE * i, seqZero);
         }
+        batch.token = tokenBuf;
+        batch.embd = null;
+        batch.pos = posBuf;
+        batch.n_seq_id = nSeqIdBuf;
+        batch.seq_id = seqIdPtrs;
+        batch.logits = logitsFlags;
     }
 
     /**
@@ -362,14 +370,7 @@ public final class LlamaEngine implements AutoCloseable {
             int p = pos + i;
             logitsFlags.setByte(i, (byte) (p >= lo && p <= hi ? 1 : 0));
         }
-        LlamaNative.Batch.ByValue batch = new LlamaNative.Batch.ByValue();
         batch.n_tokens = count;
-        batch.token = tokenBuf;
-        batch.embd = null;
-        batch.pos = posBuf;
-        batch.n_seq_id = nSeqIdBuf;
-        batch.seq_id = seqIdPtrs;
-        batch.logits = logitsFlags;
         int rc = api.llama_decode(ctx, batch);
         if (rc != 0) {
             throw new NativeEngineException("llama_decode failed with code " + rc + " at position " + pos);

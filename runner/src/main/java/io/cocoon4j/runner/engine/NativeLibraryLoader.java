@@ -41,6 +41,12 @@ final class NativeLibraryLoader {
 
     private NativeLibraryLoader() {}
 
+    /** Whether the library is the one bundled in de.kherud:llama (not an override). */
+    static boolean bundled() {
+        String override = System.getProperty(LIB_PROPERTY, System.getenv(LIB_ENV));
+        return override == null || override.isBlank();
+    }
+
     static synchronized Loaded get() {
         if (loaded == null) {
             loaded = load();
