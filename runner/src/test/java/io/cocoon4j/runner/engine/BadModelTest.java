@@ -60,6 +60,29 @@ class BadModelTest {
     }
 
     @Test
+    void duplicateTokensAreRefused() throws Exception {
+        // llama.cpp GGML_ASSERTs (aborts) on duplicate token texts; here "<0x41>" becomes a second "<0x42>".
+        byte[] bytes = Files.readAllBytes(TinyModel.path());
+        int at = indexOf(bytes, "<0x41>".getBytes(StandardCharsets.US_ASCII));
+        bytes[at + 4] = '2';
+        Path f = Files.write(dir.resolve("dup.gguf"), bytes);
+        assertThatThrownBy(() -> LlamaEngine.open(f, OPTIONS))
+            .isInstanceOf(InvalidModelException.class).hasMessageContaining("1 duplicate tokens");
+    }
+
+    @Test
+    void negativeNormEpsilonIsRefused() throws Exception {
+        // ggml asserts eps >= 0 in the RMS norm kernel, at the first decode.
+        byte[] bytes = Files.readAllBytes(TinyModel.path());
+        String key = "llama.attention.layer_norm_rms_epsilon";
+        int value = indexOf(bytes, key.getBytes(StandardCharsets.US_ASCII)) + key.length() + 4;
+        bytes[value + 3] |= (byte) 0x80;
+        Path f = Files.write(dir.resolve("eps.gguf"), bytes);
+        assertThatThrownBy(() -> LlamaEngine.open(f, OPTIONS))
+            .isInstanceOf(InvalidModelException.class).hasMessageContaining(key + " = -");
+    }
+
+    @Test
     void inconsistentShapesAreRefused() throws Exception {
         Path f = dir.resolve("shape.gguf");
         GgufWriter w = new GgufWriter(32)
@@ -83,7 +106,8 @@ class BadModelTest {
         int headerEnd = 12_000; // metadata and the tensor table of the tiny model
         java.util.Random random = new java.util.Random(7);
         int refused = 0;
-        for (int i = 0; i < 40; i++) {
+        // 9,000 such cases ran clean while this check was written; each abort found became a preflight rule.
+        for (int i = 0; i < 60; i++) {
             byte[] bad = good.clone();
             int at = 8 + random.nextInt(headerEnd);
             bad[at] ^= (byte) (1 << random.nextInt(8));
