@@ -1,0 +1,36 @@
+package io.cocoon4j.runner.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+/** Any Java string tokenizes to in-range ids and detokenizes back to its UTF-8 bytes. */
+class TokenizerPropertiesTest {
+    static LlamaEngine engine;
+
+    @BeforeContainer
+    static void open() {
+        engine = LlamaEngine.open(TinyModel.path(), EngineOptions.defaults().withThreads(1).withContextLength(64));
+    }
+
+    @AfterContainer
+    static void close() {
+        engine.close();
+    }
+
+    @Property(tries = 200)
+    void anyTextTokenizesAndDetokenizesBack(@ForAll String text) {
+        int[] tokens = engine.tokenize(text, false);
+        for (int t : tokens) {
+            assertThat(t).isBetween(0, engine.vocabSize() - 1);
+        }
+        // SentencePiece prefixes a space to non-empty text; byte fallback keeps every other byte.
+        String expected = text.isEmpty() ? "" : " " + text;
+        assertThat(engine.detokenizeBytes(tokens)).isEqualTo(
+            new String(expected.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8));
+    }
+}
