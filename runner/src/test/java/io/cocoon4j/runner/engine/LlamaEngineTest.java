@@ -5,23 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class LlamaEngineTest {
-    static LlamaEngine engine;
-
-    @BeforeAll
-    static void open() {
-        engine = LlamaEngine.open(TinyModel.path(), EngineOptions.defaults().withThreads(1).withContextLength(256));
-    }
-
-    @AfterAll
-    static void close() {
-        engine.close();
-    }
-
+class LlamaEngineTest extends TinyEngineTestBase {
     @Test
     void describesTheModelAndTheBuild() {
         assertThat(engine.vocabSize()).isEqualTo(556);

@@ -3,27 +3,13 @@ package io.cocoon4j.runner.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Sampled generation through a seeded {@link TokenChooser}, replayed by a verifier against the
  * logits of one scoring pass.
  */
-class SampledGenerationTest {
-    static LlamaEngine engine;
-
-    @BeforeAll
-    static void open() {
-        engine = LlamaEngine.open(TinyModel.path(), EngineOptions.defaults().withThreads(1).withContextLength(256));
-    }
-
-    @AfterAll
-    static void close() {
-        engine.close();
-    }
-
+class SampledGenerationTest extends TinyEngineTestBase {
     /** Softmax sampling at temperature 1 with one uniform draw per position from a seeded stream. */
     static TokenChooser sampler(long seed) {
         return new TokenChooser() {

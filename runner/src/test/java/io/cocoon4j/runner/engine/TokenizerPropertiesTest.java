@@ -14,7 +14,7 @@ class TokenizerPropertiesTest {
 
     @BeforeContainer
     static void open() {
-        engine = LlamaEngine.open(TinyModel.path(), EngineOptions.defaults().withThreads(1).withContextLength(64));
+        engine = TinyModel.open(64);
     }
 
     @AfterContainer
