@@ -26,6 +26,7 @@ class NativeLeakTest {
         }
         System.gc();
         long growthKb = rssKb() - before;
+        System.err.printf("RSS growth over 100 load/close cycles: %d KiB%n", growthKb);
         assertThat(growthKb).as("RSS growth over 100 cycles, KiB").isLessThan(50 * 1024);
     }
 
