@@ -71,6 +71,9 @@ public final class BenchEngineCommand implements Callable<Integer> {
             out.put("score_tokens_per_s", round(r.scoreTokensPerS()));
             out.put("score_speedup", round(r.scoreSpeedup()));
             out.put("same_greedy_text", r.sameText());
+            out.put("max_logit_drift_generate_vs_score", r.maxLogitDrift());
+            out.put("min_top2_gap", r.minTop2Gap());
+            out.put("score_argmax_agreement", r.argmaxAgreement());
             out.put("load_average", loadAverage());
             JsonReport.print(out, json, System.out);
             return 0;

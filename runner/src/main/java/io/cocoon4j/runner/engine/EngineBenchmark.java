@@ -37,10 +37,13 @@ public final class EngineBenchmark {
      * @param scoreTokensPerS       teacher-forced scoring speed of the generated tokens
      * @param scoreSpeedup          scoring speed / generation speed
      * @param sameText              whether both engines produced the same text (both greedy)
+     * @param maxLogitDrift         largest |generation logit - scoring logit| over all positions and tokens
+     * @param minTop2Gap            smallest gap between the two best logits seen during generation
+     * @param argmaxAgreement       fraction of positions where the scoring argmax is the generated token
      */
     public record Result(String engineId, int promptTokens, int tokens, double oursTokensPerS,
                          double referenceTokensPerS, double ratio, double scoreTokensPerS, double scoreSpeedup,
-                         boolean sameText) {}
+                         boolean sameText, double maxLogitDrift, double minTop2Gap, double argmaxAgreement) {}
 
     static final String PROMPT = "The runner stakes TON, the verifier checks the proof, and the chain keeps the result";
 
@@ -77,12 +80,43 @@ public final class EngineBenchmark {
                 bestScore = Math.min(bestScore, engine.score(prompt, ours).nanos());
             }
             oursText = new String(engine.detokenizeBytes(ours), StandardCharsets.UTF_8);
+            Drift drift = drift(engine, prompt, config.tokens());
             double o = perSecond(config.tokens(), bestOurs);
             double ref = perSecond(config.tokens(), bestRef);
             double s = perSecond(config.tokens(), bestScore);
             return new Result(engine.engineId().value(), prompt.length, config.tokens(), o, ref, o / ref, s, s / o,
-                oursText.strip().equals(refText.strip()));
+                oursText.strip().equals(refText.strip()), drift.maxDrift, drift.minGap, drift.agreement);
         }
+    }
+
+    private record Drift(double maxDrift, double minGap, double agreement) {}
+
+    /**
+     * How far one-pass scoring logits drift from the logits seen while generating: the quantity a
+     * verifier's tolerance must cover.
+     */
+    private static Drift drift(LlamaEngine engine, int[] prompt, int tokens) {
+        java.util.List<float[]> rows = new java.util.ArrayList<>();
+        Generation g = engine.generate(prompt, tokens, (pos, logits) -> {
+            rows.add(logits.clone());
+            return TokenChooser.argmax(logits);
+        }, false);
+        Scores s = engine.score(prompt, g.tokens());
+        double maxDrift = 0;
+        double minGap = Double.POSITIVE_INFINITY;
+        int agree = 0;
+        for (int i = 0; i < s.rows(); i++) {
+            float[] scored = s.row(i);
+            float[] generated = rows.get(i);
+            for (int t = 0; t < scored.length; t++) {
+                maxDrift = Math.max(maxDrift, Math.abs(scored[t] - generated[t]));
+            }
+            float[] sorted = generated.clone();
+            java.util.Arrays.sort(sorted);
+            minGap = Math.min(minGap, sorted[sorted.length - 1] - sorted[sorted.length - 2]);
+            agree += s.argmax(i) == g.tokens()[i] ? 1 : 0;
+        }
+        return new Drift(maxDrift, minGap, agree / (double) s.rows());
     }
 
     private static InferenceParameters inference(int tokens) {

@@ -18,5 +18,8 @@ class EngineBenchmarkTest {
         assertThat(r.referenceTokensPerS()).isPositive();
         assertThat(r.ratio()).isEqualTo(r.oursTokensPerS() / r.referenceTokensPerS());
         assertThat(log).hasSize(2);
+        assertThat(r.maxLogitDrift()).isBetween(0.0, 1e-3);
+        assertThat(r.argmaxAgreement()).isEqualTo(1.0);
+        assertThat(r.minTop2Gap()).isPositive();
     }
 }
