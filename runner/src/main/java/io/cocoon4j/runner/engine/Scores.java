@@ -15,10 +15,22 @@ public final class Scores {
     private final long nanos;
 
     Scores(int[] claimed, int vocab, float[] logits, long nanos) {
+        if (vocab < 1 || logits.length != (long) claimed.length * vocab) {
+            throw new IllegalArgumentException(claimed.length + " rows of " + vocab + " logits need "
+                + (long) claimed.length * vocab + " values, got " + logits.length);
+        }
         this.claimed = claimed.clone();
         this.vocab = vocab;
         this.logits = logits;
         this.nanos = nanos;
+    }
+
+    /**
+     * Scores built from given rows (row-major, {@code claimed.length × vocab} values), for testing
+     * code that consumes scores without running a model. The array is copied.
+     */
+    public static Scores of(int[] claimed, int vocab, float[] logits) {
+        return new Scores(claimed, vocab, logits.clone(), 0);
     }
 
     /** Number of rows: one per claimed token. */
