@@ -94,6 +94,23 @@ class LlamaEngineTest extends TinyEngineTestBase {
     }
 
     @Test
+    void scoringOneChunkMatchesTheSameRowsOfTheWholeClaim() {
+        int[] prompt = engine.tokenize("a chunk of the claim", true);
+        int[] claimed = engine.generate(prompt, 96, TokenChooser.GREEDY, false).tokens();
+        Scores all = engine.score(prompt, claimed);
+        Scores chunk = engine.score(prompt, claimed, 32, 64);
+        assertThat(chunk.rows()).isEqualTo(32);
+        assertThat(chunk.firstIndex()).isEqualTo(32);
+        for (int i = 0; i < 32; i++) {
+            assertThat(chunk.claimed(i)).isEqualTo(claimed[32 + i]);
+            assertThat(chunk.argmax(i)).isEqualTo(all.argmax(32 + i));
+            assertThat(chunk.claimedLogit(i)).isCloseTo(all.claimedLogit(32 + i), org.assertj.core.data.Offset.offset(1e-4f));
+        }
+        assertThatThrownBy(() -> engine.score(prompt, claimed, 64, 32)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> engine.score(prompt, claimed, 0, 97)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
     void changedClaimIsVisibleInScores() {
         int[] prompt = engine.tokenize("verify the runner", true);
         int[] claimed = engine.generate(prompt, 16, TokenChooser.GREEDY, false).tokens();
