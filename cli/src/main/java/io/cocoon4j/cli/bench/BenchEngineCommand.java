@@ -19,9 +19,10 @@ import picocli.CommandLine.Option;
 @Command(
     name = "engine",
     mixinStandardHelpOptions = true,
-    description = {"Greedy tokens/s of the cocoon4j engine (llama.cpp C API through JNA) against the same native",
-        "library driven through de.kherud:llama's own API, in the same run; plus teacher-forced scoring speed.",
-        "The model is generated (small shape; tiny with --quick) into a temporary directory."})
+    description = "Greedy tokens/s of the cocoon4j engine (llama.cpp C API through JNA) against the same native"
+        + " library driven through de.kherud:llama's own API, in the same run; plus teacher-forced scoring speed"
+        + " and the logit drift between the two. The model is generated (small; tiny with --quick) in a temporary"
+        + " directory.")
 public final class BenchEngineCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "tiny model, 64 tokens, 2 runs (seconds instead of a minute)")
     boolean quick;

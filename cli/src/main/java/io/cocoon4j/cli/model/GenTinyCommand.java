@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "gen-tiny",
     mixinStandardHelpOptions = true,
-    description = {"Write a llama-architecture GGUF model with seeded random weights and a real SentencePiece",
-        "tokenizer. The same options always give the same bytes (same SHA-256)."})
+    description = "Write a llama-architecture GGUF model with seeded random weights and a real SentencePiece"
+        + " tokenizer. The same options always give the same bytes (same SHA-256).")
 public final class GenTinyCommand implements Callable<Integer> {
     @Option(names = "--shape", defaultValue = "tiny",
         description = "tiny (0.6 MB, f32), small (71 MB, f16) or medium (372 MB, f16); default: ${DEFAULT-VALUE}")
