@@ -22,14 +22,15 @@ class TokenizerPropertiesTest {
         engine.close();
     }
 
-    @Property(tries = 200)
+    @Property(tries = 500)
     void anyTextTokenizesAndDetokenizesBack(@ForAll String text) {
         int[] tokens = engine.tokenize(text, false);
         for (int t : tokens) {
             assertThat(t).isBetween(0, engine.vocabSize() - 1);
         }
-        // SentencePiece prefixes a space to non-empty text; byte fallback keeps every other byte.
-        String expected = text.isEmpty() ? "" : " " + text;
+        // SentencePiece prefixes a space to non-empty text and writes spaces as U+2581, so a literal
+        // U+2581 comes back as a space (real llama tokenizers do the same); byte fallback keeps every other byte.
+        String expected = text.isEmpty() ? "" : " " + text.replace('\u2581', ' ');
         assertThat(engine.detokenizeBytes(tokens)).isEqualTo(
             new String(expected.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8));
     }
