@@ -53,7 +53,7 @@ class MutationProperties {
     }
 
     private static CollateralSource collateral(byte[] tcbInfo, byte[] qeIdentity) {
-        return (fmspc, at) -> Collateral.of(tcbInfo, qeIdentity, PCK_CRL,
+        return (platform, at) -> Collateral.of(tcbInfo, qeIdentity, PCK_CRL,
             ROOT_CRL, List.of(PKI.tcbSigning));
     }
 
@@ -167,7 +167,7 @@ class MutationProperties {
     void collateralSignedByAnotherKeyFailsItsChain(@ForAll boolean rootIssued) throws CollateralException {
         TestPki other = new TestPki();
         X509Certificate signer = rootIssued ? PKI.pck : other.tcbSigning;
-        CollateralSource c = (fmspc, at) -> Collateral.of(TCB_INFO, QE_IDENTITY, PCK_CRL,
+        CollateralSource c = (platform, at) -> Collateral.of(TCB_INFO, QE_IDENTITY, PCK_CRL,
             ROOT_CRL, List.of(signer));
         Verdict v = VERIFIER.verify(QUOTE_V4, c, SyntheticCollateral.AT, QuotePolicy.defaults());
         assertThat(v.failures()).extracting(Check::id).contains(

@@ -24,7 +24,7 @@ class SyntheticQuoteTest {
     private static final QuotePolicy ANY_STATUS = QuotePolicy.defaults().withAcceptedTcbStatuses(EnumSet.allOf(TcbStatus.class));
 
     private static CollateralSource source(Collateral c) {
-        return (fmspc, at) -> c;
+        return (platform, at) -> c;
     }
 
     private static Verdict verify(TestPki pki, SyntheticQuote q, SyntheticCollateral c, QuotePolicy policy) throws Exception {
