@@ -24,7 +24,7 @@ import net.jqwik.api.constraints.LongRange;
  * check that guards the mutated bytes. The unmutated inputs are accepted (see
  * {@link SyntheticQuoteTest}), so every rejection here is caused by the mutation.
  */
-class MutationProperties {
+class QuoteMutationTest {
     private static final TestPki PKI = new TestPki();
     private static final QuoteVerifier VERIFIER = new QuoteVerifier(PKI.root);
     private static final SyntheticQuote V4 = new SyntheticQuote(PKI);
