@@ -1,6 +1,7 @@
 package io.cocoon4j.enclave.dcap.ccel;
 
 import io.cocoon4j.enclave.dcap.quote.TdReport;
+import io.cocoon4j.enclave.dcap.quote.LittleEndianReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -32,7 +33,7 @@ public record CcEventLog(Map<Integer, Integer> digestSizes, List<Event> events) 
 
     /** Parses a log; trailing 0xFF or 0x00 fill of the log area ends it. */
     public static CcEventLog parse(byte[] log) throws EventLogFormatException {
-        LeReader r = new LeReader(log);
+        LittleEndianReader<EventLogFormatException> r = new LittleEndianReader<>(log, EventLogFormatException::new);
         r.u32("header MR index");
         long headerType = r.u32("header event type");
         if (headerType != EV_NO_ACTION) {
@@ -68,7 +69,7 @@ public record CcEventLog(Map<Integer, Integer> digestSizes, List<Event> events) 
     }
 
     private static Map<Integer, Integer> specIdDigestSizes(byte[] spec) throws EventLogFormatException {
-        LeReader s = new LeReader(spec);
+        LittleEndianReader<EventLogFormatException> s = new LittleEndianReader<>(spec, EventLogFormatException::new);
         String sig = new String(s.bytes(16, "Spec ID signature"), StandardCharsets.US_ASCII);
         if (!sig.startsWith("Spec ID Event03")) {
             throw new EventLogFormatException("the header event is not \"Spec ID Event03\"");

@@ -1,5 +1,6 @@
 package io.cocoon4j.enclave.dcap.ccel;
 
+import io.cocoon4j.enclave.dcap.quote.LittleEndianReader;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -17,7 +18,7 @@ public record CcelTable(int ccType, int ccSubtype, long logAreaMinimumLength, lo
 
     /** Parses and checks signature, length and ACPI checksum. */
     public static CcelTable parse(byte[] table) throws EventLogFormatException {
-        LeReader r = new LeReader(table);
+        LittleEndianReader<EventLogFormatException> r = new LittleEndianReader<>(table, EventLogFormatException::new);
         String signature = new String(r.bytes(4, "CCEL signature"), StandardCharsets.US_ASCII);
         if (!signature.equals("CCEL")) {
             throw new EventLogFormatException("ACPI table signature is \"" + signature + "\", not CCEL");
