@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         BenchCommand.class,
         io.cocoon4j.cli.model.ModelCommand.class,
+        io.cocoon4j.cli.attest.AttestCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class Cocoon implements Runnable {
