@@ -34,6 +34,12 @@ public final class RaTls {
 
     /** The only protocol RA-TLS contexts enable. */
     public static final String PROTOCOL = "TLSv1.3";
+    /**
+     * How long a TLS session may be resumed without a new handshake (and so without re-verifying
+     * the peer's evidence): one hour, not the JDK's default of a day, so a resumed session never
+     * long outlives the certificate it was verified with.
+     */
+    public static final Duration SESSION_RESUMPTION_LIMIT = Duration.ofHours(1);
 
     private RaTls() {
     }
@@ -119,6 +125,8 @@ public final class RaTls {
                 SSLContext ctx = SSLContext.getInstance(PROTOCOL);
                 ctx.init(km == null ? null : new KeyManager[] {km},
                         tm == null ? new TrustManager[] {new RefusingTrustManager()} : new TrustManager[] {tm}, null);
+                ctx.getClientSessionContext().setSessionTimeout((int) SESSION_RESUMPTION_LIMIT.toSeconds());
+                ctx.getServerSessionContext().setSessionTimeout((int) SESSION_RESUMPTION_LIMIT.toSeconds());
                 return ctx;
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("TLS 1.3 is built into Java 11+", e);

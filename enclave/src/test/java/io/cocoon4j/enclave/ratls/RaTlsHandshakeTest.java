@@ -78,6 +78,22 @@ class RaTlsHandshakeTest {
     }
 
     @Test
+    void aSecondConnectionWithTheSameContextsStillKnowsThePeer() throws Exception {
+        SSLContext server = RaTls.builder().identity(runner, OPERATOR)
+                .verifyPeers(allowing(clientEnclave.measurement()).build(), verifier).build();
+        SSLContext client = RaTls.builder().identity(clientEnclave, OTHER_OPERATOR)
+                .verifyPeers(allowing(runner.measurement()).build(), verifier).build();
+
+        // Same server socket, same contexts: the JDK resumes the TLS 1.3 session without re-running
+        // the trust manager, and the attested peer must still be known on both sides.
+        for (Loopback.Outcome o : Loopback.connectRepeatedly(server, true, client, 3)) {
+            assertThat(o.client().failure()).isNull();
+            assertThat(o.client().peer().orElseThrow().identityKey()).isEqualTo(runner.identityKey().rawPublicKey());
+            assertThat(o.server().peer().orElseThrow().identityKey()).isEqualTo(clientEnclave.identityKey().rawPublicKey());
+        }
+    }
+
+    @Test
     void serverWithoutEvidenceIsRejected() throws Exception {
         EnclaveKey key = EnclaveKey.generate();
         Instant now = Instant.now();
