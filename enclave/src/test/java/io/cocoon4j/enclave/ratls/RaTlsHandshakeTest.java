@@ -55,6 +55,26 @@ class RaTlsHandshakeTest {
         return RaTls.builder().identity(runner, OPERATOR).build();
     }
 
+    /** Makes evidence for the nonce of a certificate's validity period. */
+    interface EvidenceFor {
+        Evidence make(byte[] freshnessNonce) throws Exception;
+    }
+
+    /** A server presenting a hand-assembled certificate: its key, operator label and evidence chosen by the test. */
+    private static SSLContext serverPresenting(EnclaveKey certKey, OperatorAddress label, EvidenceFor evidence)
+            throws Exception {
+        Instant notBefore = Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant notAfter = notBefore.plus(Duration.ofHours(12));
+        X509Certificate cert = RaTlsCertificate.build(certKey, label,
+                evidence.make(RaTlsCertificate.freshnessNonce(notBefore, notAfter)), notBefore, notAfter);
+        return RaTls.builder().keyManager(RaTlsKeyManager.fixed(certKey.privateKey(), cert)).build();
+    }
+
+    /** Why a client allowing exactly the runner's measurement rejects this server. */
+    private RejectionReason rejectionByDefaultClient(SSLContext server) throws Exception {
+        return clientRejection(Loopback.connect(server, false, client(allowing(runner.measurement()).build())));
+    }
+
     private static RejectionReason clientRejection(Loopback.Outcome o) {
         assertThat(o.client().ok()).as("client handshake must fail").isFalse();
         assertThat(o.server().ok()).as("server must not get application data").isFalse();
@@ -103,39 +123,23 @@ class RaTlsHandshakeTest {
                 key.publicKey()).build(new JcaContentSignerBuilder("Ed25519").build(key.privateKey())));
         SSLContext server = RaTls.builder().keyManager(RaTlsKeyManager.fixed(key.privateKey(), plain)).build();
 
-        Loopback.Outcome o = Loopback.connect(server, false, client(allowing(runner.measurement()).build()));
-
-        assertThat(clientRejection(o)).isEqualTo(RejectionReason.NO_EVIDENCE);
+        assertThat(rejectionByDefaultClient(server)).isEqualTo(RejectionReason.NO_EVIDENCE);
     }
 
     @Test
     void evidenceForAnotherKeyIsRejected() throws Exception {
         // An attacker copies the runner's genuine evidence into a certificate for its own key.
-        EnclaveKey attacker = EnclaveKey.generate();
-        Instant notBefore = Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        Instant notAfter = notBefore.plus(Duration.ofHours(12));
-        Evidence genuine = runner.evidence(OPERATOR, RaTlsCertificate.freshnessNonce(notBefore, notAfter));
-        X509Certificate forged = RaTlsCertificate.build(attacker, OPERATOR, genuine, notBefore, notAfter);
-        SSLContext server = RaTls.builder().keyManager(RaTlsKeyManager.fixed(attacker.privateKey(), forged)).build();
+        SSLContext server = serverPresenting(EnclaveKey.generate(), OPERATOR, nonce -> runner.evidence(OPERATOR, nonce));
 
-        Loopback.Outcome o = Loopback.connect(server, false, client(allowing(runner.measurement()).build()));
-
-        assertThat(clientRejection(o)).isEqualTo(RejectionReason.REPORT_DATA_MISMATCH);
+        assertThat(rejectionByDefaultClient(server)).isEqualTo(RejectionReason.REPORT_DATA_MISMATCH);
     }
 
     @Test
     void evidenceForAnotherOperatorIsRejected() throws Exception {
         // Genuine evidence bound to OPERATOR, re-labelled in a certificate as OTHER_OPERATOR's.
-        EnclaveKey key = runner.identityKey();
-        Instant notBefore = Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        Instant notAfter = notBefore.plus(Duration.ofHours(12));
-        Evidence genuine = runner.evidence(OPERATOR, RaTlsCertificate.freshnessNonce(notBefore, notAfter));
-        X509Certificate relabelled = RaTlsCertificate.build(key, OTHER_OPERATOR, genuine, notBefore, notAfter);
-        SSLContext server = RaTls.builder().keyManager(RaTlsKeyManager.fixed(key.privateKey(), relabelled)).build();
+        SSLContext server = serverPresenting(runner.identityKey(), OTHER_OPERATOR, nonce -> runner.evidence(OPERATOR, nonce));
 
-        Loopback.Outcome o = Loopback.connect(server, false, client(allowing(runner.measurement()).build()));
-
-        assertThat(clientRejection(o)).isEqualTo(RejectionReason.REPORT_DATA_MISMATCH);
+        assertThat(rejectionByDefaultClient(server)).isEqualTo(RejectionReason.REPORT_DATA_MISMATCH);
     }
 
     @Test
@@ -152,9 +156,7 @@ class RaTlsHandshakeTest {
         Clock threeDaysAgo = Clock.fixed(Instant.now().minus(Duration.ofDays(3)), ZoneOffset.UTC);
         SSLContext server = RaTls.builder().identity(runner, OPERATOR).clock(threeDaysAgo).build();
 
-        Loopback.Outcome o = Loopback.connect(server, false, client(allowing(runner.measurement()).build()));
-
-        assertThat(clientRejection(o)).isEqualTo(RejectionReason.CERTIFICATE_EXPIRED);
+        assertThat(rejectionByDefaultClient(server)).isEqualTo(RejectionReason.CERTIFICATE_EXPIRED);
     }
 
     @Test
@@ -162,18 +164,14 @@ class RaTlsHandshakeTest {
         Clock tomorrow = Clock.fixed(Instant.now().plus(Duration.ofDays(1)), ZoneOffset.UTC);
         SSLContext server = RaTls.builder().identity(runner, OPERATOR).clock(tomorrow).build();
 
-        Loopback.Outcome o = Loopback.connect(server, false, client(allowing(runner.measurement()).build()));
-
-        assertThat(clientRejection(o)).isEqualTo(RejectionReason.CERTIFICATE_NOT_YET_VALID);
+        assertThat(rejectionByDefaultClient(server)).isEqualTo(RejectionReason.CERTIFICATE_NOT_YET_VALID);
     }
 
     @Test
     void overlyLongValidityIsRejected() throws Exception {
         SSLContext server = RaTls.builder().identity(runner, OPERATOR).validity(Duration.ofDays(30)).build();
 
-        Loopback.Outcome o = Loopback.connect(server, false, client(allowing(runner.measurement()).build()));
-
-        assertThat(clientRejection(o)).isEqualTo(RejectionReason.VALIDITY_TOO_LONG);
+        assertThat(rejectionByDefaultClient(server)).isEqualTo(RejectionReason.VALIDITY_TOO_LONG);
     }
 
     @Test
@@ -197,16 +195,12 @@ class RaTlsHandshakeTest {
 
     @Test
     void forgedSimulatedSignatureIsRejected() throws Exception {
-        EnclaveKey key = runner.identityKey();
-        Instant notBefore = Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        Instant notAfter = notBefore.plus(Duration.ofHours(12));
-        SimulatedEvidence genuine = (SimulatedEvidence) runner.evidence(OPERATOR,
-                RaTlsCertificate.freshnessNonce(notBefore, notAfter));
-        // Claim a different measurement while keeping the old signature.
+        // Claim a different measurement while keeping the genuine signature.
         Measurement claimed = Measurement.ofSimulatedImage("trusted-image");
-        SimulatedEvidence forged = new SimulatedEvidence(claimed, genuine.reportData(), genuine.signerKey(), genuine.signature());
-        X509Certificate cert = RaTlsCertificate.build(key, OPERATOR, forged, notBefore, notAfter);
-        SSLContext server = RaTls.builder().keyManager(RaTlsKeyManager.fixed(key.privateKey(), cert)).build();
+        SSLContext server = serverPresenting(runner.identityKey(), OPERATOR, nonce -> {
+            SimulatedEvidence genuine = (SimulatedEvidence) runner.evidence(OPERATOR, nonce);
+            return new SimulatedEvidence(claimed, genuine.reportData(), genuine.signerKey(), genuine.signature());
+        });
 
         Loopback.Outcome o = Loopback.connect(server, false, client(allowing(claimed).build()));
 
