@@ -1,0 +1,196 @@
+package io.cocoon4j.cli.enclave;
+
+import io.cocoon4j.cli.JsonReport;
+import io.cocoon4j.enclave.AttestationPolicy;
+import io.cocoon4j.enclave.EnclaveKey;
+import io.cocoon4j.enclave.Evidence;
+import io.cocoon4j.enclave.EvidenceVerifier;
+import io.cocoon4j.enclave.OperatorAddress;
+import io.cocoon4j.enclave.ReportData;
+import io.cocoon4j.enclave.SimulatedEnclave;
+import io.cocoon4j.enclave.ratls.RaTls;
+import io.cocoon4j.enclave.ratls.RaTlsCertificate;
+import io.cocoon4j.enclave.ratls.RaTlsKeyManager;
+import java.math.BigInteger;
+import java.net.SocketException;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code cocoon bench ratls}: what attestation adds to a TLS 1.3 connection. The reference is a
+ * plain TLS 1.3 handshake on loopback with the same Ed25519 key and a self-signed certificate
+ * pinned by the client; the subject is the same handshake with an RA-TLS certificate whose
+ * (simulated) evidence the client verifies against a policy. Both in one process, same JIT state.
+ */
+@Command(name = "ratls", mixinStandardHelpOptions = true,
+        description = "RA-TLS handshake cost against a plain TLS 1.3 handshake with the same key (loopback).")
+public final class RaTlsBenchCommand implements Callable<Integer> {
+
+    @Option(names = "--quick", description = "Fewer iterations (a smoke run).")
+    boolean quick;
+
+    @Option(names = "--iterations", description = "Measured handshakes per variant (default 300, --quick 30).")
+    Integer iterations;
+
+    @Option(names = "--json", description = "Print one JSON object on standard output.")
+    boolean json;
+
+    private static final OperatorAddress OPERATOR = new OperatorAddress(0, new byte[32]);
+
+    @Override
+    public Integer call() throws Exception {
+        int n = iterations != null ? iterations : quick ? 30 : 300;
+        if (n < 1 || n > 100_000) {
+            throw new IllegalArgumentException("--iterations must be 1..100000");
+        }
+        SimulatedEnclave enclave = SimulatedEnclave.ephemeral("bench-image");
+        EnclaveKey key = enclave.identityKey();
+        X509Certificate plainCert = plainCertificate(key);
+        SSLContext plainServer = RaTls.builder().keyManager(RaTlsKeyManager.fixed(key.privateKey(), plainCert)).build();
+        SSLContext raTlsServer = RaTls.builder().identity(enclave, OPERATOR).build();
+        AttestationPolicy policy = AttestationPolicy.builder().allowSimulated(true).allowMeasurement(enclave.measurement()).build();
+
+        System.err.println("bench ratls: " + n + " handshakes per variant after " + Math.max(5, n / 5) + " warm-up");
+        double plainMs = handshakes(plainServer, () -> pinnedClient(key), n);
+        double raTlsMs = handshakes(raTlsServer, () -> RaTls.builder().verifyPeers(policy, EvidenceVerifier.simulatedOnly()).build(), n);
+
+        double plainCertUs = perOpMicros(n, () -> plainCertificate(key));
+        double raTlsCertUs = perOpMicros(n, () -> RaTlsCertificate.issue(enclave, OPERATOR, Instant.now(), Duration.ofDays(1)));
+        byte[] nonce = new byte[32];
+        Evidence evidence = enclave.evidence(OPERATOR, nonce);
+        ReportData expected = ReportData.bind(key.rawPublicKey(), OPERATOR, nonce);
+        EvidenceVerifier verifier = EvidenceVerifier.simulatedOnly();
+        double verifyUs = perOpMicros(n, () -> verifier.verify(evidence, expected, policy, Instant.now()));
+
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("iterations", n);
+        report.put("plain_tls13_handshake_ms", round(plainMs));
+        report.put("ratls_handshake_ms", round(raTlsMs));
+        report.put("ratls_vs_plain_handshake_ratio", round(raTlsMs / plainMs));
+        report.put("plain_certificate_us", round(plainCertUs));
+        report.put("ratls_certificate_issue_us", round(raTlsCertUs));
+        report.put("ratls_vs_plain_certificate_ratio", round(raTlsCertUs / plainCertUs));
+        report.put("simulated_evidence_verify_us", round(verifyUs));
+        report.put("note", "loopback, one client context per handshake (no resumption); evidence is simulated: "
+                + "TDX adds the DCAP quote verification time");
+        JsonReport.print(report, json, System.out);
+        return 0;
+    }
+
+    interface Action {
+        Object run() throws Exception;
+    }
+
+    interface ContextFactory {
+        SSLContext create() throws Exception;
+    }
+
+    /** Mean milliseconds per full handshake plus one byte each way. */
+    private static double handshakes(SSLContext serverContext, ContextFactory client, int n) throws Exception {
+        try (SSLServerSocket server = RaTls.serverSocket(serverContext, 0, false)) {
+            Thread acceptor = new Thread(() -> serve(server), "bench-ratls-server");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            int warmup = Math.max(5, n / 5);
+            for (int i = 0; i < warmup; i++) {
+                connect(client.create(), server.getLocalPort());
+            }
+            long t0 = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                connect(client.create(), server.getLocalPort());
+            }
+            return (System.nanoTime() - t0) / 1e6 / n;
+        }
+    }
+
+    private static void serve(SSLServerSocket server) {
+        while (!server.isClosed()) {
+            try (SSLSocket s = (SSLSocket) server.accept()) {
+                s.startHandshake();
+                s.getOutputStream().write(s.getInputStream().read());
+                s.getOutputStream().flush();
+            } catch (SocketException closed) {
+                return;
+            } catch (Exception e) {
+                System.err.println("bench ratls: server side: " + e.getMessage());
+            }
+        }
+    }
+
+    private static void connect(SSLContext ctx, int port) throws Exception {
+        try (SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket(java.net.InetAddress.getLoopbackAddress(), port)) {
+            s.setEnabledProtocols(new String[] {RaTls.PROTOCOL});
+            s.startHandshake();
+            s.getOutputStream().write(1);
+            s.getOutputStream().flush();
+            if (s.getInputStream().read() != 1) {
+                throw new IllegalStateException("echo failed");
+            }
+        }
+    }
+
+    private static double perOpMicros(int n, Action action) throws Exception {
+        for (int i = 0; i < Math.max(5, n / 5); i++) {
+            action.run();
+        }
+        long t0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            action.run();
+        }
+        return (System.nanoTime() - t0) / 1e3 / n;
+    }
+
+    /** The reference client: trusts exactly the server's key, checks nothing else. */
+    private static SSLContext pinnedClient(EnclaveKey key) throws Exception {
+        SSLContext ctx = SSLContext.getInstance(RaTls.PROTOCOL);
+        ctx.init(null, new TrustManager[] {new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+                throw new CertificateException("no client certificates");
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+                if (!chain[0].getPublicKey().equals(key.publicKey())) {
+                    throw new CertificateException("not the pinned key");
+                }
+                chain[0].checkValidity();
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        }}, null);
+        return ctx;
+    }
+
+    private static X509Certificate plainCertificate(EnclaveKey key) throws Exception {
+        Instant now = Instant.now();
+        X500Name name = new X500Name("CN=plain reference");
+        return new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(name, BigInteger.ONE,
+                Date.from(now.minusSeconds(300)), Date.from(now.plus(Duration.ofDays(1))), name, key.publicKey())
+                .build(new JcaContentSignerBuilder("Ed25519").build(key.privateKey())));
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}
