@@ -68,16 +68,21 @@ public final class RaTlsBenchCommand implements Callable<Integer> {
         AttestationPolicy policy = AttestationPolicy.builder().allowSimulated(true).allowMeasurement(enclave.measurement()).build();
 
         System.err.println("bench ratls: " + n + " handshakes per variant after " + Math.max(5, n / 5) + " warm-up");
-        double plainMs = handshakes(plainServer, () -> pinnedClient(key), n);
-        double raTlsMs = handshakes(raTlsServer, () -> RaTls.builder().verifyPeers(policy, EvidenceVerifier.simulatedOnly()).build(), n);
+        double[] handshakeMs = interleavedHandshakes(plainServer, () -> pinnedClient(key), raTlsServer,
+                () -> RaTls.builder().verifyPeers(policy, EvidenceVerifier.simulatedOnly()).build(), n);
+        double plainMs = handshakeMs[0];
+        double raTlsMs = handshakeMs[1];
 
-        double plainCertUs = perOpMicros(n, () -> plainCertificate(key));
-        double raTlsCertUs = perOpMicros(n, () -> RaTlsCertificate.issue(enclave, OPERATOR, Instant.now(), Duration.ofDays(1)));
         byte[] nonce = new byte[32];
         Evidence evidence = enclave.evidence(OPERATOR, nonce);
         ReportData expected = ReportData.bind(key.rawPublicKey(), OPERATOR, nonce);
         EvidenceVerifier verifier = EvidenceVerifier.simulatedOnly();
-        double verifyUs = perOpMicros(n, () -> verifier.verify(evidence, expected, policy, Instant.now()));
+        double[] certUs = interleavedMicros(n, () -> plainCertificate(key),
+                () -> RaTlsCertificate.issue(enclave, OPERATOR, Instant.now(), Duration.ofDays(1)));
+        double plainCertUs = certUs[0];
+        double raTlsCertUs = certUs[1];
+        double verifyUs = interleavedMicros(n, () -> verifier.verify(evidence, expected, policy, Instant.now()),
+                () -> verifier.verify(evidence, expected, policy, Instant.now()))[0];
 
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("iterations", n);
@@ -102,21 +107,34 @@ public final class RaTlsBenchCommand implements Callable<Integer> {
         SSLContext create() throws Exception;
     }
 
-    /** Mean milliseconds per full handshake plus one byte each way. */
-    private static double handshakes(SSLContext serverContext, ContextFactory client, int n) throws Exception {
-        try (SSLServerSocket server = RaTls.serverSocket(serverContext, 0, false)) {
-            Thread acceptor = new Thread(() -> serve(server), "bench-ratls-server");
-            acceptor.setDaemon(true);
-            acceptor.start();
-            int warmup = Math.max(5, n / 5);
-            for (int i = 0; i < warmup; i++) {
-                connect(client.create(), server.getLocalPort());
+    /**
+     * Mean milliseconds per full handshake plus one byte each way, for two server/client pairs
+     * alternating connection by connection, so both see the same JIT state and machine load.
+     */
+    private static double[] interleavedHandshakes(SSLContext serverA, ContextFactory clientA, SSLContext serverB,
+            ContextFactory clientB, int n) throws Exception {
+        try (SSLServerSocket a = RaTls.serverSocket(serverA, 0, false); SSLServerSocket b = RaTls.serverSocket(serverB, 0, false)) {
+            for (SSLServerSocket server : new SSLServerSocket[] {a, b}) {
+                Thread acceptor = new Thread(() -> serve(server), "bench-ratls-server");
+                acceptor.setDaemon(true);
+                acceptor.start();
             }
-            long t0 = System.nanoTime();
+            for (int i = 0; i < Math.max(5, n / 5); i++) {
+                connect(clientA.create(), a.getLocalPort());
+                connect(clientB.create(), b.getLocalPort());
+            }
+            long nanosA = 0;
+            long nanosB = 0;
             for (int i = 0; i < n; i++) {
-                connect(client.create(), server.getLocalPort());
+                long t0 = System.nanoTime();
+                connect(clientA.create(), a.getLocalPort());
+                long t1 = System.nanoTime();
+                connect(clientB.create(), b.getLocalPort());
+                long t2 = System.nanoTime();
+                nanosA += t1 - t0;
+                nanosB += t2 - t1;
             }
-            return (System.nanoTime() - t0) / 1e6 / n;
+            return new double[] {nanosA / 1e6 / n, nanosB / 1e6 / n};
         }
     }
 
@@ -146,15 +164,23 @@ public final class RaTlsBenchCommand implements Callable<Integer> {
         }
     }
 
-    private static double perOpMicros(int n, Action action) throws Exception {
+    /** Mean microseconds per operation of two actions run alternately. */
+    private static double[] interleavedMicros(int n, Action a, Action b) throws Exception {
         for (int i = 0; i < Math.max(5, n / 5); i++) {
-            action.run();
+            a.run();
+            b.run();
         }
-        long t0 = System.nanoTime();
+        long nanosA = 0;
+        long nanosB = 0;
         for (int i = 0; i < n; i++) {
-            action.run();
+            long t0 = System.nanoTime();
+            a.run();
+            long t1 = System.nanoTime();
+            b.run();
+            nanosA += t1 - t0;
+            nanosB += System.nanoTime() - t1;
         }
-        return (System.nanoTime() - t0) / 1e3 / n;
+        return new double[] {nanosA / 1e3 / n, nanosB / 1e3 / n};
     }
 
     /** The reference client: trusts exactly the server's key, checks nothing else. */
