@@ -29,6 +29,8 @@ public final class GpuAttestationVerifier {
     public static final int MAX_GPUS = 64;
     /** Upper bound on an NRAS response document. */
     public static final int MAX_RESPONSE_LENGTH = 1024 * 1024;
+    /** 9999-12-31T23:59:59Z: later "dates" are garbage. */
+    private static final long LAST_SECOND = 253_402_300_799L;
 
     private final Jwks keys;
     private final GpuAttestationPolicy policy;
@@ -141,11 +143,10 @@ public final class GpuAttestationVerifier {
     private Instant checkToken(SignedJwt jwt, String what, String expectedNonce, Instant now) throws GpuAttestationException {
         jwt.verifySignature(keys);
         JsonNode claims = jwt.claims();
-        JsonNode exp = claims.path("exp");
-        if (!exp.canConvertToLong()) {
-            throw malformed(what + " has no numeric exp");
+        if (claims.path("exp").isMissingNode()) {
+            throw malformed(what + " has no exp");
         }
-        Instant expiry = Instant.ofEpochSecond(exp.asLong());
+        Instant expiry = epochSeconds(claims.path("exp"), what + " exp");
         if (now.isAfter(expiry.plus(policy.clockSkew()))) {
             throw new GpuAttestationException(GpuRejection.EXPIRED, what + " expired at " + expiry + ", now " + now);
         }
@@ -154,10 +155,7 @@ public final class GpuAttestationVerifier {
             if (t.isMissingNode()) {
                 continue;
             }
-            if (!t.canConvertToLong()) {
-                throw malformed(what + " has a non-numeric " + field);
-            }
-            Instant at = Instant.ofEpochSecond(t.asLong());
+            Instant at = epochSeconds(t, what + " " + field);
             if (now.plus(policy.clockSkew()).isBefore(at)) {
                 throw new GpuAttestationException(GpuRejection.NOT_YET_VALID, what + " " + field + " is " + at + ", now " + now);
             }
@@ -203,6 +201,14 @@ public final class GpuAttestationVerifier {
             throw new GpuAttestationException(GpuRejection.VERSION_NOT_ALLOWED, id + " VBIOS version '" + vbios + "'");
         }
         return new GpuAttestation.Gpu(id, claims.path("hwmodel").asText(""), claims.path("ueid").asText(""), driver, vbios);
+    }
+
+    /** A NumericDate (RFC 7519) between 1970 and 9999; anything else is malformed, not an exception. */
+    private static Instant epochSeconds(JsonNode value, String what) throws GpuAttestationException {
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < 0 || value.asLong() > LAST_SECOND) {
+            throw malformed(what + " is not a date in seconds since 1970: " + abbreviate(value.toString()));
+        }
+        return Instant.ofEpochSecond(value.asLong());
     }
 
     private static String submodDigest(String id, JsonNode entry) throws GpuAttestationException {

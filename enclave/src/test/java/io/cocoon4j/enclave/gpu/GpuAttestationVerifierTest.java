@@ -112,6 +112,12 @@ class GpuAttestationVerifierTest {
         assertRejected(response(goodGpuClaims(NONCE, NOW).put("exp", NOW - 3600), null), GpuRejection.EXPIRED);
         assertRejected(response(goodGpuClaims(NONCE, NOW),
                 TestAttestationService.JSON.createObjectNode().put("nbf", NOW + 3600)), GpuRejection.NOT_YET_VALID);
+        assertRejected(response(goodGpuClaims(NONCE, NOW).put("exp", Long.MAX_VALUE), null), GpuRejection.MALFORMED_TOKEN);
+        assertRejected(response(goodGpuClaims(NONCE, NOW).put("exp", 1.5e9), null), GpuRejection.MALFORMED_TOKEN);
+        assertRejected(response(goodGpuClaims(NONCE, NOW).put("iat", -5), null), GpuRejection.MALFORMED_TOKEN);
+        ObjectNode noExp = goodGpuClaims(NONCE, NOW);
+        noExp.remove("exp");
+        assertRejected(response(noExp, null), GpuRejection.MALFORMED_TOKEN);
         // Within the clock skew is fine.
         verifier(policy).verifyNrasResponse(response(goodGpuClaims(NONCE, NOW).put("exp", NOW - 30), null), NONCE);
     }
