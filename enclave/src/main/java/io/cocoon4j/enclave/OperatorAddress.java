@@ -38,11 +38,21 @@ public record OperatorAddress(int workchain, byte[] hash) {
      * @throws IllegalArgumentException if the text is not a TON address
      */
     public static OperatorAddress parse(String text) {
-        try {
-            return of(Address.of(text));
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("not a TON address: " + text, e);
+        // ton4j signals a malformed address with java.lang.Error; isValid turns that into a boolean.
+        if (text == null || text.length() > 100 || !Address.isValid(text) || !rawHashIsHex(text)) {
+            throw new IllegalArgumentException("not a TON address: " + text);
         }
+        return of(Address.of(text));
+    }
+
+    /** ton4j's raw-form parser accepts non-hex digits (it reads "zz" as 0xef); insist on 64 hex digits. */
+    private static boolean rawHashIsHex(String text) {
+        int colon = text.indexOf(':');
+        if (colon < 0) {
+            return true;
+        }
+        String hash = text.substring(colon + 1);
+        return hash.length() == 64 && hash.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'));
     }
 
     /**
