@@ -41,6 +41,27 @@ public final class AttestationPolicy {
         return new Builder();
     }
 
+    /**
+     * Reads a policy from JSON; every field is optional and takes the strict default, unknown
+     * fields are rejected:
+     *
+     * <pre>{@code
+     * {
+     *   "allowed_measurements": ["<64 hex>"],
+     *   "allow_simulated": false,
+     *   "trusted_simulated_signers": ["<64 hex Ed25519 key>"],
+     *   "max_certificate_validity_seconds": 86400,
+     *   "required_identity_key": "<64 hex Ed25519 key>",
+     *   "required_operator": "0:<64 hex> or a user-friendly address"
+     * }
+     * }</pre>
+     *
+     * @throws IllegalArgumentException naming the offending field
+     */
+    public static AttestationPolicy fromJson(String json) {
+        return AttestationPolicyJson.parse(json);
+    }
+
     /** A builder starting from this policy, to derive e.g. a per-peer policy. */
     public Builder toBuilder() {
         Builder b = new Builder();
