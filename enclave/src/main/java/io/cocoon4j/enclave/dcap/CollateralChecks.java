@@ -42,7 +42,7 @@ final class CollateralChecks {
         }
 
         ok &= checks.expect(CheckId.TCB_INFO_SIGNATURE,
-            P256.verify(signer.getPublicKey(), c.tcbInfoJson().signedBytes(), c.tcbInfoJson().signature()) ? null
+            P256.verifyRecurring(signer.getPublicKey(), c.tcbInfoJson().signedBytes(), c.tcbInfoJson().signature()) ? null
                 : "the signature does not cover the tcbInfo bytes", "valid over the exact tcbInfo bytes");
         ok &= checks.expect(CheckId.TCB_INFO_VALIDITY, window(c.tcbInfo().issueDate(), c.tcbInfo().nextUpdate(), at),
             "issued " + c.tcbInfo().issueDate() + ", next update " + c.tcbInfo().nextUpdate());
@@ -52,7 +52,7 @@ final class CollateralChecks {
             + " PCE " + c.tcbInfo().pceId() + ", the PCK certificate says " + pck.fmspcHex() + " PCE " + pck.pceIdHex(),
             "FMSPC " + pck.fmspcHex() + ", PCE id " + pck.pceIdHex());
         ok &= checks.expect(CheckId.QE_IDENTITY_SIGNATURE,
-            P256.verify(signer.getPublicKey(), c.qeIdentityJson().signedBytes(), c.qeIdentityJson().signature()) ? null
+            P256.verifyRecurring(signer.getPublicKey(), c.qeIdentityJson().signedBytes(), c.qeIdentityJson().signature()) ? null
                 : "the signature does not cover the enclaveIdentity bytes", "valid over the exact enclaveIdentity bytes");
         ok &= checks.expect(CheckId.QE_IDENTITY_VALIDITY,
             window(c.qeIdentity().issueDate(), c.qeIdentity().nextUpdate(), at),

@@ -3,6 +3,7 @@ package io.cocoon4j.enclave.dcap;
 import io.cocoon4j.enclave.dcap.collateral.Collateral;
 import io.cocoon4j.enclave.dcap.collateral.CollateralException;
 import io.cocoon4j.enclave.dcap.collateral.CollateralSource;
+import io.cocoon4j.enclave.dcap.collateral.PlatformRef;
 import io.cocoon4j.enclave.dcap.pki.IntelPki;
 import io.cocoon4j.enclave.dcap.pki.P256;
 import io.cocoon4j.enclave.dcap.pki.PckExtension;
@@ -150,7 +151,9 @@ public final class QuoteVerifier {
         } else {
             Collateral c = null;
             try {
-                c = collateral.forPlatform(pck.fmspcHex(), at);
+                String ca = chain.size() > 1 && chain.get(1).getSubjectX500Principal().getName().contains("Processor")
+                    ? PlatformRef.PROCESSOR_CA : PlatformRef.PLATFORM_CA;
+                c = collateral.forPlatform(new PlatformRef(pck.fmspcHex(), ca), at);
             } catch (CollateralException | RuntimeException e) {
                 checks.fail(CheckId.COLLATERAL, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             }

@@ -24,7 +24,7 @@ class SyntheticQuoteTest {
     private static final QuotePolicy ANY_STATUS = QuotePolicy.defaults().withAcceptedTcbStatuses(EnumSet.allOf(TcbStatus.class));
 
     private static CollateralSource source(Collateral c) {
-        return (fmspc, at) -> c;
+        return (platform, at) -> c;
     }
 
     private static Verdict verify(TestPki pki, SyntheticQuote q, SyntheticCollateral c, QuotePolicy policy) throws Exception {
@@ -110,31 +110,37 @@ class SyntheticQuoteTest {
         assertThat(v.failures()).extracting(Check::id).containsExactly(CheckId.POLICY_TCB_STATUS);
     }
 
-    @Test
-    void revokedPckCertificateFailsThePckCrlCheck() throws Exception {
+    /** Verifies a default quote against default collateral changed by {@code edit}. */
+    private static Verdict withCollateral(java.util.function.BiConsumer<TestPki, SyntheticCollateral> edit) throws Exception {
         TestPki pki = new TestPki();
         SyntheticCollateral c = new SyntheticCollateral(pki);
-        c.pckCrl = pki.pckCrl(pki.pck);
-        Verdict v = verify(pki, new SyntheticQuote(pki), c, QuotePolicy.defaults());
+        edit.accept(pki, c);
+        return verify(pki, new SyntheticQuote(pki), c, QuotePolicy.defaults());
+    }
+
+    @Test
+    void revokedPckCertificateFailsThePckCrlCheck() throws Exception {
+        Verdict v = withCollateral((pki, c) -> c.pckCrl = pki.pckCrl(pki.pck));
         assertThat(v.check(CheckId.PCK_CRL).orElseThrow().reason()).contains("revoked");
         assertThat(v.accepted()).isFalse();
     }
 
     @Test
     void revokedPckCaFailsTheRootCrlCheck() throws Exception {
-        TestPki pki = new TestPki();
-        SyntheticCollateral c = new SyntheticCollateral(pki);
-        c.rootCrl = pki.rootCrl(pki.pckCa);
-        Verdict v = verify(pki, new SyntheticQuote(pki), c, QuotePolicy.defaults());
+        Verdict v = withCollateral((pki, c) -> c.rootCrl = pki.rootCrl(pki.pckCa));
         assertThat(v.check(CheckId.ROOT_CRL).orElseThrow().failed()).isTrue();
     }
 
     @Test
+    void pckCrlSignedByAnotherCaFailsThePckCrlCheck() throws Exception {
+        Verdict v = withCollateral((pki, c) -> c.pckCrl = TestPki.crl(pki.pckCa, TestPki.keyPair().getPrivate(),
+            TestPki.CRL_THIS_UPDATE, TestPki.CRL_NEXT_UPDATE));
+        assertThat(v.check(CheckId.PCK_CRL).orElseThrow().reason()).contains("signature does not verify");
+    }
+
+    @Test
     void collateralForAnotherPlatformFailsTheFmspcCheck() throws Exception {
-        TestPki pki = new TestPki();
-        SyntheticCollateral c = new SyntheticCollateral(pki);
-        c.tcbInfoBody = SyntheticCollateral.tcbInfo("112233445566");
-        Verdict v = verify(pki, new SyntheticQuote(pki), c, QuotePolicy.defaults());
+        Verdict v = withCollateral((pki, c) -> c.tcbInfoBody = SyntheticCollateral.tcbInfo("112233445566"));
         assertThat(v.check(CheckId.TCB_INFO_FMSPC).orElseThrow().failed()).isTrue();
         assertThat(v.check(CheckId.TCB_INFO_SIGNATURE).orElseThrow().passed()).isTrue();
     }

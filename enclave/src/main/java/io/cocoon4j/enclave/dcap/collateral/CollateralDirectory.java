@@ -34,7 +34,8 @@ public final class CollateralDirectory implements CollateralSource {
     }
 
     @Override
-    public synchronized Collateral forPlatform(String fmspc, Instant at) throws CollateralException {
+    public synchronized Collateral forPlatform(PlatformRef platform, Instant at) throws CollateralException {
+        String fmspc = platform.fmspc();
         if (loaded == null) {
             loaded = load();
         }

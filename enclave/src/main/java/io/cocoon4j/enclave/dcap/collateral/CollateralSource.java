@@ -7,9 +7,9 @@ public interface CollateralSource {
     /**
      * The collateral for a platform.
      *
-     * @param fmspc lower-case hex FMSPC from the PCK certificate (selects the TCB info)
+     * @param platform FMSPC and PCK CA from the quote's PCK certificate
      * @param at the verification time; a caching source returns entries still valid then
      * @throws CollateralException if it is missing, malformed or unreachable
      */
-    Collateral forPlatform(String fmspc, Instant at) throws CollateralException;
+    Collateral forPlatform(PlatformRef platform, Instant at) throws CollateralException;
 }

@@ -73,6 +73,29 @@ public final class P256 {
         }
     }
 
+    /**
+     * Like {@link #verify} for objects that recur across verifications (signed collateral):
+     * a signature that verified once is remembered, keyed by SHA-256 over key, data and signature.
+     */
+    public static boolean verifyRecurring(PublicKey key, byte[] data, byte[] rs) {
+        if (rs == null || rs.length != 64) {
+            return false;
+        }
+        byte[] signed = new byte[data.length + 64];
+        System.arraycopy(data, 0, signed, 0, data.length);
+        System.arraycopy(rs, 0, signed, data.length, 64);
+        try {
+            SignatureMemo.verify("raw", key, signed, () -> {
+                if (!verify(key, data, rs)) {
+                    throw new java.security.SignatureException("bad signature");
+                }
+            });
+            return true;
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
     /** Converts a DER ECDSA signature (what the JDK's signers produce) to raw r‖s. */
     public static byte[] rawSignature(byte[] der) throws GeneralSecurityException {
         try {

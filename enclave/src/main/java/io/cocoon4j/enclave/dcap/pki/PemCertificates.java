@@ -17,6 +17,17 @@ public final class PemCertificates {
     private static final String BEGIN = "-----BEGIN CERTIFICATE-----";
     private static final String END = "-----END CERTIFICATE-----";
 
+    /** Parsed chains by SHA-256 of their PEM: a platform presents the same chain in every quote. */
+    private static final java.util.Map<String, List<X509Certificate>> PARSED = java.util.Collections.synchronizedMap(
+        new java.util.LinkedHashMap<>(64, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(java.util.Map.Entry<String, List<X509Certificate>> eldest) {
+                return size() > 256;
+            }
+        });
+
     private PemCertificates() {}
 
     /**
@@ -25,6 +36,22 @@ public final class PemCertificates {
      * @throws CertificateException if there is none, too many, or one does not decode
      */
     public static List<X509Certificate> parse(byte[] pem) throws CertificateException {
+        String key;
+        try {
+            key = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(pem));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        List<X509Certificate> known = PARSED.get(key);
+        if (known != null) {
+            return known;
+        }
+        List<X509Certificate> parsed = parseUncached(pem);
+        PARSED.put(key, parsed);
+        return parsed;
+    }
+
+    private static List<X509Certificate> parseUncached(byte[] pem) throws CertificateException {
         String text = new String(pem, StandardCharsets.US_ASCII);
         List<X509Certificate> out = new ArrayList<>();
         CertificateFactory cf = CertificateFactory.getInstance("X.509");
@@ -54,7 +81,7 @@ public final class PemCertificates {
         if (out.isEmpty()) {
             throw new CertificateException("no PEM certificate found");
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** PEM text for {@code certs}, leaf first, as a PCS issuer-chain header carries it (before URL encoding). */

@@ -8,10 +8,10 @@ public record EnclaveReport(byte[] cpuSvn, long miscSelect, byte[] attributes, b
                             byte[] mrSigner, int isvProdId, int isvSvn, byte[] reportData, byte[] raw) {
     public static final int SIZE = 384;
 
-    static EnclaveReport read(BoundedReader outer) throws QuoteFormatException {
-        BoundedReader copy = outer.window(SIZE, "QE report");
+    static EnclaveReport read(LittleEndianReader<QuoteFormatException> outer) throws QuoteFormatException {
+        LittleEndianReader<QuoteFormatException> copy = outer.window(SIZE, "QE report");
         byte[] raw = copy.bytes(SIZE, "QE report");
-        BoundedReader r = new BoundedReader(raw);
+        LittleEndianReader<QuoteFormatException> r = new LittleEndianReader<>(raw, QuoteFormatException::new);
         byte[] cpuSvn = r.bytes(16, "QE report CPUSVN");
         long miscSelect = r.u32("QE report MISCSELECT");
         r.bytes(28, "QE report reserved");

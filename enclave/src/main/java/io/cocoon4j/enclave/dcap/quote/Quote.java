@@ -37,7 +37,7 @@ public record Quote(QuoteHeader header, int bodyType, TdReport report, byte[] si
         if (bytes.length > MAX_SIZE) {
             throw new QuoteFormatException("input is " + bytes.length + " bytes, larger than any quote (" + MAX_SIZE + ")");
         }
-        BoundedReader r = new BoundedReader(bytes);
+        LittleEndianReader<QuoteFormatException> r = new LittleEndianReader<>(bytes, QuoteFormatException::new);
         int version = r.u16("header version");
         if (version != 4 && version != 5) {
             throw new QuoteFormatException("quote version " + version + " is not supported (4 or 5)");

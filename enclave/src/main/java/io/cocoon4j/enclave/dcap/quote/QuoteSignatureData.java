@@ -15,7 +15,7 @@ public record QuoteSignatureData(byte[] quoteSignature, byte[] attestationKey, E
     static final int CERT_DATA_QE_REPORT = 6;
     static final int CERT_DATA_PCK_CHAIN_PEM = 5;
 
-    static QuoteSignatureData read(BoundedReader r) throws QuoteFormatException {
+    static QuoteSignatureData read(LittleEndianReader<QuoteFormatException> r) throws QuoteFormatException {
         byte[] quoteSignature = r.bytes(64, "quote signature");
         byte[] attestationKey = r.bytes(64, "attestation key");
         int outerType = r.u16("certification data type");
@@ -23,7 +23,7 @@ public record QuoteSignatureData(byte[] quoteSignature, byte[] attestationKey, E
             throw new QuoteFormatException("certification data type " + outerType
                 + " is not supported (expected 6, QE report certification data)");
         }
-        BoundedReader outer = r.window(r.u32("certification data size"), "certification data");
+        LittleEndianReader<QuoteFormatException> outer = r.window(r.u32("certification data size"), "certification data");
         EnclaveReport qeReport = EnclaveReport.read(outer);
         byte[] qeReportSignature = outer.bytes(64, "QE report signature");
         byte[] qeAuthData = outer.bytes(outer.u16("QE auth data size"), "QE auth data");

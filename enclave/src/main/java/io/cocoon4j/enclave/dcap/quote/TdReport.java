@@ -41,7 +41,7 @@ public record TdReport(byte[] teeTcbSvn, byte[] mrSeam, byte[] mrSignerSeam, byt
         }
     }
 
-    static TdReport read(BoundedReader r, boolean tdx15) throws QuoteFormatException {
+    static TdReport read(LittleEndianReader<QuoteFormatException> r, boolean tdx15) throws QuoteFormatException {
         byte[] teeTcbSvn = r.bytes(16, "TD report TEE_TCB_SVN");
         byte[] mrSeam = r.bytes(48, "TD report MRSEAM");
         byte[] mrSignerSeam = r.bytes(48, "TD report MRSIGNERSEAM");

@@ -24,7 +24,7 @@ import net.jqwik.api.constraints.LongRange;
  * check that guards the mutated bytes. The unmutated inputs are accepted (see
  * {@link SyntheticQuoteTest}), so every rejection here is caused by the mutation.
  */
-class MutationProperties {
+class QuoteMutationTest {
     private static final TestPki PKI = new TestPki();
     private static final QuoteVerifier VERIFIER = new QuoteVerifier(PKI.root);
     private static final SyntheticQuote V4 = new SyntheticQuote(PKI);
@@ -53,7 +53,7 @@ class MutationProperties {
     }
 
     private static CollateralSource collateral(byte[] tcbInfo, byte[] qeIdentity) {
-        return (fmspc, at) -> Collateral.of(tcbInfo, qeIdentity, PCK_CRL,
+        return (platform, at) -> Collateral.of(tcbInfo, qeIdentity, PCK_CRL,
             ROOT_CRL, List.of(PKI.tcbSigning));
     }
 
@@ -167,7 +167,7 @@ class MutationProperties {
     void collateralSignedByAnotherKeyFailsItsChain(@ForAll boolean rootIssued) throws CollateralException {
         TestPki other = new TestPki();
         X509Certificate signer = rootIssued ? PKI.pck : other.tcbSigning;
-        CollateralSource c = (fmspc, at) -> Collateral.of(TCB_INFO, QE_IDENTITY, PCK_CRL,
+        CollateralSource c = (platform, at) -> Collateral.of(TCB_INFO, QE_IDENTITY, PCK_CRL,
             ROOT_CRL, List.of(signer));
         Verdict v = VERIFIER.verify(QUOTE_V4, c, SyntheticCollateral.AT, QuotePolicy.defaults());
         assertThat(v.failures()).extracting(Check::id).contains(

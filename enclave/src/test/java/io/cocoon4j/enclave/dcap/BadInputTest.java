@@ -22,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Garbage in, a clean rejection with a reason out: no exception escapes, nothing is sized by the input. */
-class BadInputProperties {
+class BadInputTest {
     private static final TestPki PKI = new TestPki();
     private static final byte[] QUOTE = new SyntheticQuote(PKI).build();
     private static final QuoteVerifier VERIFIER = new QuoteVerifier(PKI.root);

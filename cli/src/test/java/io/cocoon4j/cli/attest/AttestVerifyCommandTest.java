@@ -1,0 +1,130 @@
+package io.cocoon4j.cli.attest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cocoon4j.cli.Cocoon;
+import io.cocoon4j.enclave.dcap.pki.PemCertificates;
+import io.cocoon4j.enclave.dcap.testing.SyntheticCollateral;
+import io.cocoon4j.enclave.dcap.testing.SyntheticQuote;
+import io.cocoon4j.enclave.dcap.testing.TestPki;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code cocoon attest verify}, run in-process as a user would run it. */
+class AttestVerifyCommandTest {
+    private record Run(int exit, String out, String err) {
+        JsonNode json() throws Exception {
+            return new ObjectMapper().readTree(out);
+        }
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cmd = Cocoon.commandLine();
+        cmd.setOut(new PrintWriter(out));
+        cmd.setErr(new PrintWriter(err));
+        int exit = cmd.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private static Path realData() {
+        String root = System.getProperty("cocoon.testdata", System.getenv("COCOON_TESTDATA"));
+        Path dir = root == null ? null : Path.of(root, "tdx");
+        assumeTrue(dir != null && Files.isDirectory(dir), "SKIPPED: real TDX test data not found (cocoon.testdata / COCOON_TESTDATA)");
+        return dir;
+    }
+
+    @Test
+    void syntheticQuoteWithCollateralAndPolicyIsAccepted(@TempDir Path tmp) throws Exception {
+        TestPki pki = new TestPki();
+        SyntheticQuote q = new SyntheticQuote(pki);
+        Path quote = Files.write(tmp.resolve("quote.dat"), q.build());
+        Path root = Files.writeString(tmp.resolve("root.pem"), PemCertificates.encode(List.of(pki.root)));
+        Path collateral = new SyntheticCollateral(pki).writeTo(tmp.resolve("collateral"));
+        Path policy = Files.writeString(tmp.resolve("policy.json"), "{\"accepted_tcb_statuses\":[\"UpToDate\",\"SWHardeningNeeded\"],"
+            + "\"mrtd\":[\"" + "a1".repeat(48) + "\"],\"report_data\":\"" + "5d".repeat(64) + "\"}");
+        Run r = run("attest", "verify", quote.toString(), "--trusted-root", root.toString(), "--collateral", collateral.toString(),
+            "--policy", policy.toString(), "--at", SyntheticCollateral.AT.toString(), "--json");
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        JsonNode j = r.json();
+        assertThat(j.get("accepted").asBoolean()).isTrue();
+        assertThat(j.get("signature_valid").asBoolean()).isTrue();
+        assertThat(j.get("tcb_status").asText()).isEqualTo("SWHardeningNeeded");
+        assertThat(j.get("mrtd").asText()).isEqualTo("a1".repeat(48));
+        assertThat(j.get("rtmr3").asText()).isEqualTo("b3".repeat(48));
+        assertThat(j.get("report_data").asText()).isEqualTo("5d".repeat(64));
+        assertThat(j.get("image_hash").asText()).hasSize(64);
+        assertThat(j.get("checks")).hasSize(io.cocoon4j.enclave.dcap.CheckId.values().length);
+        assertThat(j.get("checks").get(0).get("id").asText()).isEqualTo("quote.format");
+
+        // the same quote, trusting the pinned Intel root instead: rejected by the chain check, exit 3
+        Run intel = run("attest", "verify", quote.toString(), "--at", SyntheticCollateral.AT.toString(), "--json");
+        assertThat(intel.exit()).isEqualTo(AttestVerifyCommand.REJECTED);
+        assertThat(intel.json().get("summary").asText()).startsWith("rejected: pck.chain");
+    }
+
+    @Test
+    void realQuoteWithoutCollateralChecksSignaturesAndSaysSo() throws Exception {
+        Path dir = realData();
+        Run r = run("attest", "verify", dir.resolve("tdx_prod_quote_SPR_E4.dat").toString(), "--at", "2023-06-20T00:00:00Z",
+            "--json", "--repeat", "3");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode j = r.json();
+        assertThat(j.get("signature_valid").asBoolean()).isTrue();
+        assertThat(j.get("tcb_evaluated").asBoolean()).isFalse();
+        assertThat(j.get("tcb_status").isNull()).isTrue();
+        assertThat(j.get("summary").asText()).contains("TCB status not evaluated");
+        assertThat(j.get("mrtd").asText()).startsWith("6363b8043668a3ad");
+        assertThat(j.get("warm_timing").get("verifications").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void realQuoteWithCollateralReportsTheWalkAndAPolicyFailure(@TempDir Path tmp) throws Exception {
+        Path dir = realData();
+        Run r = run("attest", "verify", dir.resolve("tdx_prod_quote_SPR_E4.dat").toString(), "--collateral", dir.toString(),
+            "--at", "2023-06-20T00:00:00Z", "--json");
+        assertThat(r.exit()).isEqualTo(AttestVerifyCommand.REJECTED);
+        assertThat(r.json().get("summary").asText()).contains("TCB not supported");
+
+        Path policy = Files.writeString(tmp.resolve("p.json"), "{\"mrtd\":[\"" + "00".repeat(48) + "\"]}");
+        Run p = run("attest", "verify", dir.resolve("tdx_prod_quote_SPR_E4.dat").toString(), "--policy", policy.toString(),
+            "--at", "2023-06-20T00:00:00Z");
+        assertThat(p.exit()).isEqualTo(AttestVerifyCommand.REJECTED);
+        assertThat(p.out()).contains("FAIL    policy.mrtd");
+    }
+
+    @Test
+    void garbageIsARejectionNamingTheFormat(@TempDir Path tmp) throws Exception {
+        Path junk = Files.write(tmp.resolve("junk.dat"), new byte[] {4, 0, 2, 0, 0x7f, 0, 0, 0, 1, 2, 3});
+        Run r = run("attest", "verify", junk.toString(), "--json");
+        assertThat(r.exit()).isEqualTo(AttestVerifyCommand.REJECTED);
+        assertThat(r.json().get("summary").asText()).contains("quote.format").contains("TEE type 0x7f");
+    }
+
+    @Test
+    void badArgumentsAreOneLineErrors(@TempDir Path tmp) throws Exception {
+        Path quote = Files.write(tmp.resolve("q.dat"), new byte[] {1});
+        Path badPolicy = Files.writeString(tmp.resolve("p.json"), "{\"mrdt\":[]}");
+        for (String[] args : List.of(
+            new String[] {"attest", "verify", tmp.resolve("missing.dat").toString()},
+            new String[] {"attest", "verify", quote.toString(), "--at", "yesterday"},
+            new String[] {"attest", "verify", quote.toString(), "--policy", badPolicy.toString()},
+            new String[] {"attest", "verify", quote.toString(), "--collateral", tmp.toString(), "--pccs", "http://127.0.0.1:9/"})) {
+            Run r = run(args);
+            assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(1);
+            assertThat(r.err().strip().lines()).hasSize(1);
+            assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
+            assertThat(r.out()).isEmpty();
+        }
+    }
+}
