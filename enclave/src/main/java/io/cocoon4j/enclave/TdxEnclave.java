@@ -18,6 +18,9 @@ import java.util.HexFormat;
  * quote answer someone else's REPORTDATA), then removes the entry.
  *
  * <p>Identity key: generated afresh in memory when the enclave is opened; it never touches disk.
+ * It is deliberately not derived from the sealing secret: that secret comes from outside the TD,
+ * and whoever supplies it must not be able to sign as the enclave. A restarted TD therefore has a
+ * new key and re-registers it (with fresh evidence) on-chain.
  *
  * <p>Sealing, honestly: a TDX guest has no hardware sealing key (unlike SGX's EGETKEY). This class
  * seals with AES-256-GCM under a key derived (HKDF-SHA256) from a sealing secret supplied by the

@@ -58,8 +58,18 @@ public final class RaTls {
      */
     public static SSLServerSocket serverSocket(SSLContext context, int port, boolean requireClientAttestation)
             throws IOException {
-        SSLServerSocket socket = (SSLServerSocket) context.getServerSocketFactory()
-                .createServerSocket(port, 50, InetAddress.getLoopbackAddress());
+        return serverSocket(context, InetAddress.getLoopbackAddress(), port, requireClientAttestation);
+    }
+
+    /**
+     * A TLS 1.3 server socket on the given address ({@code null}: all interfaces).
+     *
+     * @param port 0 for any free port
+     * @param requireClientAttestation whether clients must present an RA-TLS certificate
+     */
+    public static SSLServerSocket serverSocket(SSLContext context, InetAddress bind, int port,
+            boolean requireClientAttestation) throws IOException {
+        SSLServerSocket socket = (SSLServerSocket) context.getServerSocketFactory().createServerSocket(port, 50, bind);
         socket.setEnabledProtocols(new String[] {PROTOCOL});
         socket.setNeedClientAuth(requireClientAttestation);
         return socket;
