@@ -52,6 +52,14 @@ public final class RaTlsBenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object on standard output.")
     boolean json;
 
+    @Option(names = "--tdx-quote", paramLabel = "FILE",
+            description = "Also time DCAP verification (chain and signatures, no collateral) of this real TDX quote.")
+    java.nio.file.Path tdxQuote;
+
+    @Option(names = "--at", paramLabel = "ISO-8601",
+            description = "Verification time for --tdx-quote (its PCK certificates must be valid then; default now).")
+    Instant at;
+
     private static final OperatorAddress OPERATOR = new OperatorAddress(0, new byte[32]);
 
     @Override
@@ -59,6 +67,13 @@ public final class RaTlsBenchCommand implements Callable<Integer> {
         int n = iterations != null ? iterations : quick ? 30 : 300;
         if (n < 1 || n > 100_000) {
             throw new IllegalArgumentException("--iterations must be 1..100000");
+        }
+        byte[] quote = null;
+        if (tdxQuote != null) {
+            if (!java.nio.file.Files.isRegularFile(tdxQuote)) {
+                throw new IllegalArgumentException("--tdx-quote " + tdxQuote + ": no such file");
+            }
+            quote = java.nio.file.Files.readAllBytes(tdxQuote);
         }
         SimulatedEnclave enclave = SimulatedEnclave.ephemeral("bench-image");
         EnclaveKey key = enclave.identityKey();
@@ -84,6 +99,18 @@ public final class RaTlsBenchCommand implements Callable<Integer> {
         double verifyUs = interleavedMicros(n, () -> verifier.verify(evidence, expected, policy, Instant.now()),
                 () -> verifier.verify(evidence, expected, policy, Instant.now()))[0];
 
+        Double tdxVerifyUs = null;
+        if (quote != null) {
+            byte[] q = quote;
+            Instant when = at != null ? at : Instant.now();
+            io.cocoon4j.enclave.dcap.QuoteVerifier dcap = io.cocoon4j.enclave.dcap.QuoteVerifier.intel();
+            io.cocoon4j.enclave.dcap.Verdict verdict = dcap.verify(q, when);
+            if (!verdict.signatureValid()) {
+                throw new IllegalArgumentException(tdxQuote + ": " + verdict.summary());
+            }
+            tdxVerifyUs = interleavedMicros(n, () -> dcap.verify(q, when), () -> dcap.verify(q, when))[0];
+        }
+
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("iterations", n);
         report.put("plain_tls13_handshake_ms", round(plainMs));
@@ -93,6 +120,10 @@ public final class RaTlsBenchCommand implements Callable<Integer> {
         report.put("ratls_certificate_issue_us", round(raTlsCertUs));
         report.put("ratls_vs_plain_certificate_ratio", round(raTlsCertUs / plainCertUs));
         report.put("simulated_evidence_verify_us", round(verifyUs));
+        if (tdxVerifyUs != null) {
+            report.put("tdx_quote_verify_us", round(tdxVerifyUs));
+            report.put("tdx_quote_verify_vs_plain_handshake_ratio", round(tdxVerifyUs / 1000 / plainMs));
+        }
         report.put("note", "loopback, one client context per handshake (no resumption); evidence is simulated: "
                 + "TDX adds the DCAP quote verification time");
         JsonReport.print(report, json, System.out);
