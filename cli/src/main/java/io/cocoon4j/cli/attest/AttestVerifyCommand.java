@@ -42,9 +42,9 @@ import picocli.CommandLine.Parameters;
     name = "verify",
     mixinStandardHelpOptions = true,
     description = {
-        "Verify an Intel TDX quote: PCK chain to the pinned Intel SGX Root CA, QE report and quote signatures,",
-        "and with collateral the CRLs, signed TCB info and QE identity and the TCB status; then a policy.",
-        "Without collateral everything but the TCB status is checked, and the report says so.",
+        "Verifies an Intel TDX quote (v4/v5) against the pinned Intel SGX Root CA: PCK chain, QE report and quote signatures.",
+        "With collateral (--collateral or --pccs) also the CRLs, the signed TCB info and QE identity, and the TCB status; "
+            + "without, the report says the TCB status was not evaluated. Then the policy (--policy).",
         "Exit status: 0 accepted, 3 rejected, 1 bad input."})
 public final class AttestVerifyCommand implements Callable<Integer> {
     static final int REJECTED = 3;

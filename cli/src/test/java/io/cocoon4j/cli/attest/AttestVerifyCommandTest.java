@@ -104,6 +104,23 @@ class AttestVerifyCommandTest {
     }
 
     @Test
+    void unreachableCollateralServiceIsAFailedCheckNotACrash(@TempDir Path tmp) throws Exception {
+        TestPki pki = new TestPki();
+        Path quote = Files.write(tmp.resolve("quote.dat"), new SyntheticQuote(pki).build());
+        Path root = Files.writeString(tmp.resolve("root.pem"), PemCertificates.encode(List.of(pki.root)));
+        int deadPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            deadPort = s.getLocalPort();
+        }
+        Run r = run("attest", "verify", quote.toString(), "--trusted-root", root.toString(), "--pccs",
+            "http://127.0.0.1:" + deadPort + "/", "--cache", tmp.resolve("cache").toString(),
+            "--at", SyntheticCollateral.AT.toString(), "--json");
+        assertThat(r.exit()).isEqualTo(AttestVerifyCommand.REJECTED);
+        assertThat(r.json().get("summary").asText()).contains("collateral").contains("cannot reach");
+        assertThat(r.json().get("signature_valid").asBoolean()).isTrue();
+    }
+
+    @Test
     void garbageIsARejectionNamingTheFormat(@TempDir Path tmp) throws Exception {
         Path junk = Files.write(tmp.resolve("junk.dat"), new byte[] {4, 0, 2, 0, 0x7f, 0, 0, 0, 1, 2, 3});
         Run r = run("attest", "verify", junk.toString(), "--json");

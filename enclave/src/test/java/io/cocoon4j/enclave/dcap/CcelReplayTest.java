@@ -10,7 +10,6 @@ import io.cocoon4j.enclave.dcap.quote.Quote;
 import java.util.Arrays;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
@@ -38,20 +37,19 @@ class CcelReplayTest {
         assertThat(RealTestData.read("nonce.dat")).isEqualTo(quote.report().reportData());
     }
 
-    @Property(tries = 100)
-    void alteringAnyMeasuredDigestChangesAnRtmr(@ForAll @IntRange(min = 0, max = 1 << 20) int which) throws Exception {
-        byte[] data = RealTestData.read("ccel_data.dat");
-        CcEventLog log = CcEventLog.parse(data);
+    @Test
+    void alteringAnyMeasuredDigestChangesItsRtmr() throws Exception {
+        byte[] original = RealTestData.read("ccel_data.dat");
         Quote quote = Quote.parse(RealTestData.read("cos-113-tdx-quote.dat"));
-        // events whose digest occurs once in the log, so the flipped byte belongs to that event
-        var measured = log.events().stream().filter(e -> e.eventType() != 3 && e.mrIndex() > 0)
-            .filter(e -> occurrences(data, e.digests().get(CcEventLog.SHA384)) == 1).toList();
+        // every extended event whose digest occurs once in the log, so the flipped byte is that event's
+        var measured = CcEventLog.parse(original).events().stream().filter(e -> e.eventType() != 3 && e.mrIndex() > 0)
+            .filter(e -> occurrences(original, e.digests().get(CcEventLog.SHA384)) == 1).toList();
         assertThat(measured).hasSizeGreaterThan(5);
-        var event = measured.get(which % measured.size());
-        byte[] digest = event.digests().get(CcEventLog.SHA384);
-        int at = indexOf(data, digest);
-        data[at] ^= 1;
-        assertThat(CcEventLog.parse(data).mismatchedRtmrs(quote.report())).contains(event.mrIndex() - 1);
+        for (var event : measured) {
+            byte[] data = original.clone();
+            data[indexOf(data, event.digests().get(CcEventLog.SHA384))] ^= 1;
+            assertThat(CcEventLog.parse(data).mismatchedRtmrs(quote.report())).containsExactly(event.mrIndex() - 1);
+        }
     }
 
     @Property(tries = 100)

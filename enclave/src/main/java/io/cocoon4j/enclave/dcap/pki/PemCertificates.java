@@ -75,7 +75,12 @@ public final class PemCertificates {
             } catch (IllegalArgumentException ex) {
                 throw new CertificateException("PEM block is not base64: " + ex.getMessage());
             }
-            out.add((X509Certificate) cf.generateCertificate(new ByteArrayInputStream(der)));
+            try {
+                out.add((X509Certificate) cf.generateCertificate(new ByteArrayInputStream(der)));
+            } catch (RuntimeException ex) {
+                // the JDK's DER parser has thrown unchecked exceptions on crafted input before
+                throw new CertificateException("certificate " + (out.size() + 1) + " does not decode: " + ex);
+            }
             from = e + END.length();
         }
         if (out.isEmpty()) {

@@ -17,7 +17,16 @@ import java.util.Optional;
  * in, never from one the chain carries.
  */
 public final class TrustChain {
+    private static final int KEY_CERT_SIGN = 5;
+    private static final int CRL_SIGN = 6;
+
     private TrustChain() {}
+
+    /** True when the certificate has no key usage extension or allows {@code bit}. */
+    private static boolean keyUsage(X509Certificate cert, int bit) {
+        boolean[] ku = cert.getKeyUsage();
+        return ku == null || (ku.length > bit && ku[bit]);
+    }
 
     /** Empty if the chain is sound at {@code at}; otherwise the reason it is not. */
     public static Optional<String> check(List<X509Certificate> chain, X509Certificate root, Instant at) {
@@ -46,8 +55,8 @@ public final class TrustChain {
             if (!cert.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
                 return Optional.of(who + " is not issued by " + issuer.getSubjectX500Principal().getName());
             }
-            if (i > 0 && cert.getBasicConstraints() < 0) {
-                return Optional.of(who + " issues certificates but is not a CA");
+            if (i > 0 && (cert.getBasicConstraints() < 0 || !keyUsage(cert, KEY_CERT_SIGN))) {
+                return Optional.of(who + " issues certificates but is not a CA allowed to sign them");
             }
             try {
                 SignatureMemo.certificate(cert, issuer.getPublicKey());
@@ -72,6 +81,9 @@ public final class TrustChain {
         if (!crl.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
             return Optional.of("the CRL is issued by " + crl.getIssuerX500Principal().getName() + ", not by "
                 + issuer.getSubjectX500Principal().getName());
+        }
+        if (!keyUsage(issuer, CRL_SIGN)) {
+            return Optional.of(issuer.getSubjectX500Principal().getName() + " may not sign CRLs (key usage)");
         }
         try {
             SignatureMemo.crl(crl, issuer.getPublicKey());

@@ -33,6 +33,13 @@ public record QuoteSignatureData(byte[] quoteSignature, byte[] attestationKey, E
                 + " is not supported (expected 5, PCK certificate chain)");
         }
         byte[] chain = outer.bytes(outer.u32("PCK certification data size"), "PCK certificate chain");
+        // Sizes nest exactly; slack would let a length field change without anything noticing.
+        if (outer.remaining() != 0) {
+            throw new QuoteFormatException(outer.remaining() + " bytes of certification data follow the PCK certificate chain");
+        }
+        if (r.remaining() != 0) {
+            throw new QuoteFormatException(r.remaining() + " bytes of signature data follow the certification data");
+        }
         return new QuoteSignatureData(quoteSignature, attestationKey, qeReport, qeReportSignature, qeAuthData, chain);
     }
 }
