@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "attest",
     mixinStandardHelpOptions = true,
-    description = "Enclave attestation: verify Intel TDX quotes.",
-    subcommands = {AttestVerifyCommand.class})
+    description = "Enclave attestation: verify Intel TDX quotes and RA-TLS endpoints.",
+    subcommands = {AttestVerifyCommand.class, io.cocoon4j.cli.enclave.AttestRaTlsCommand.class})
 public final class AttestCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,99 @@
+package io.cocoon4j.enclave;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+/**
+ * The 32-byte hash naming the code an enclave runs: what the root contract allow-lists and what an
+ * {@link AttestationPolicy} accepts.
+ *
+ * <p>For TDX it is the image hash {@code SHA-256(MRTD ‖ MRCONFIGID ‖ MROWNER ‖ MROWNERCONFIG ‖
+ * RTMR0 ‖ RTMR1 ‖ RTMR2 ‖ RTMR3)} (each 48 bytes, as in the TD report), see {@link #ofTdx}. For the
+ * simulated enclave it is {@code SHA-256("cocoon4j-simulated-image:" ‖ name)}, see
+ * {@link #ofSimulatedImage}; no production root contract allow-lists such a value.
+ *
+ * @param bytes exactly 32 bytes
+ */
+public record Measurement(byte[] bytes) {
+
+    /** Length of a measurement. */
+    public static final int LENGTH = 32;
+    private static final int TDX_REGISTER_LENGTH = 48;
+
+    public Measurement {
+        if (bytes == null || bytes.length != LENGTH) {
+            throw new IllegalArgumentException("a measurement is 32 bytes");
+        }
+        bytes = bytes.clone();
+    }
+
+    /**
+     * Parses 64 hex digits.
+     *
+     * @throws IllegalArgumentException if the text is not 32 bytes of hex
+     */
+    public static Measurement ofHex(String hex) {
+        return new Measurement(HexFormat.of().parseHex(hex.strip()));
+    }
+
+    /**
+     * The TDX image hash over the TD report's measurement registers.
+     *
+     * @param rtmrs exactly four runtime measurement registers, RTMR0 first
+     * @throws IllegalArgumentException if any register is not 48 bytes
+     */
+    public static Measurement ofTdx(byte[] mrtd, byte[] mrConfigId, byte[] mrOwner, byte[] mrOwnerConfig, byte[][] rtmrs) {
+        if (rtmrs == null || rtmrs.length != 4) {
+            throw new IllegalArgumentException("a TD report has four RTMRs");
+        }
+        MessageDigest sha = sha256();
+        for (byte[] register : new byte[][] {mrtd, mrConfigId, mrOwner, mrOwnerConfig, rtmrs[0], rtmrs[1], rtmrs[2], rtmrs[3]}) {
+            if (register == null || register.length != TDX_REGISTER_LENGTH) {
+                throw new IllegalArgumentException("TDX measurement registers are 48 bytes");
+            }
+            sha.update(register);
+        }
+        return new Measurement(sha.digest());
+    }
+
+    /** The measurement a {@link SimulatedEnclave} reports for an image name. */
+    public static Measurement ofSimulatedImage(String imageName) {
+        return new Measurement(sha256().digest(("cocoon4j-simulated-image:" + imageName).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    @Override
+    public byte[] bytes() {
+        return bytes.clone();
+    }
+
+    /** Lower-case hex. */
+    public String hex() {
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Measurement other && Arrays.equals(bytes, other.bytes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(bytes);
+    }
+
+    @Override
+    public String toString() {
+        return hex();
+    }
+}
