@@ -35,6 +35,6 @@ public interface TlbCodec<T> {
 
     /** {@code Any}/{@code Cell}: the rest of the slice, bits and references, as one cell. */
     static TlbCodec<org.ton.ton4j.cell.Cell> remainder() {
-        return of(CellSlice::sliceToCell, CellBuilder::storeCell);
+        return of(s -> TlbReader.begin(s, "Cell", "_").rest(), CellBuilder::storeCell);
     }
 }

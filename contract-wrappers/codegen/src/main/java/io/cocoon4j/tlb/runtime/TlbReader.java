@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.ton.ton4j.cell.Cell;
+import org.ton.ton4j.cell.CellBuilder;
 import org.ton.ton4j.cell.CellSlice;
 import org.ton.ton4j.cell.TonHashMapE;
 
@@ -282,7 +283,11 @@ public final class TlbReader {
 
     /** {@code Cell} or {@code Any} as the last field: everything left, bits and references. */
     public Cell rest() {
-        return slice.sliceToCell();
+        // rebuilt so that the cell has its hashes and compares equal to the same cell built elsewhere
+        Cell rest = CellBuilder.beginCell().storeCell(slice.sliceToCell()).endCell();
+        slice.skipBits(slice.getRestBits());
+        slice.skipRefs(slice.getRefsCount());
+        return rest;
     }
 
     // ---- combinators
