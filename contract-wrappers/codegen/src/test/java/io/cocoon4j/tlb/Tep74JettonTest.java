@@ -88,7 +88,7 @@ class Tep74JettonTest {
         assertThat(s).isInstanceOf(InternalMsgBody.InternalTransfer.class);
         assertSameCell(s.toCell(), stonfi);
 
-        Cell notification = Cell.fromBocBase64(PADTON_TRANSFER_NOTIFICATION_B64);
+        Cell notification = Cells.base64Boc(PADTON_TRANSFER_NOTIFICATION_B64);
         InternalMsgBody n = InternalMsgBody.fromCell(notification);
         assertThat(n).isInstanceOf(InternalMsgBody.TransferNotification.class);
         assertSameCell(n.toCell(), notification);
