@@ -1,11 +1,13 @@
 package io.cocoon4j.tlb.runtime;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.ton.ton4j.bitstring.BitString;
 import org.ton.ton4j.cell.Cell;
 import org.ton.ton4j.cell.CellBuilder;
 import org.ton.ton4j.cell.CellSlice;
@@ -182,13 +184,22 @@ public final class TlbReader {
     /** {@code VarUInteger n}: a byte length in {@code #< n}, then that many bytes. */
     public BigInteger varUInt(int n) {
         int len = (int) natLess(n);
-        return bigUint(len * 8);
+        BigInteger v = bigUint(len * 8);
+        // only the shortest length re-encodes to the same bits, so a longer one is rejected
+        if ((v.bitLength() + 7) / 8 != len) {
+            throw error("non-canonical VarUInteger: " + len + " bytes for " + v);
+        }
+        return v;
     }
 
     /** {@code VarInteger n}. */
     public BigInteger varInt(int n) {
         int len = (int) natLess(n);
-        return bigInt(len * 8);
+        BigInteger v = bigInt(len * 8);
+        if ((v.signum() == 0 ? 0 : (v.bitLength() + 8) / 8) != len) {
+            throw error("non-canonical VarInteger: " + len + " bytes for " + v);
+        }
+        return v;
     }
 
     /** {@code Coins} and {@code Grams}: {@code VarUInteger 16}. */
@@ -308,20 +319,26 @@ public final class TlbReader {
             needBits(1);
             needRef();
         }
+        Cell root = peekIs("1") ? slice.preloadRef() : null;
         TonHashMapE raw;
         try {
-            raw = slice.loadDictE(keyBits, k -> k.readUint(keyBits), v -> nested(value, CellSlice.beginParse(v)));
-        } catch (TlbDecodeException e) {
-            throw e;
+            raw = slice.loadDictE(keyBits, k -> k.readUint(keyBits), v -> v);
         } catch (RuntimeException | Error e) { // ton4j reports a malformed dictionary with java.lang.Error
             throw error("malformed dictionary: " + e.getMessage());
         }
+        if (root != null) {
+            // labels have one shortest encoding; any other would not re-encode to the same cell
+            Cell canonical = raw.serialize(k -> {
+                BitString b = new BitString(keyBits);
+                b.writeUint((BigInteger) k, keyBits);
+                return b;
+            }, v -> (Cell) v);
+            if (canonical == null || !Arrays.equals(canonical.getHash(), root.getHash())) {
+                throw error("non-canonical dictionary encoding");
+            }
+        }
         Map<BigInteger, V> out = new TreeMap<>();
-        raw.elements.forEach((k, v) -> {
-            @SuppressWarnings("unchecked")
-            V typed = (V) v;
-            out.put((BigInteger) k, typed);
-        });
+        raw.elements.forEach((k, v) -> out.put((BigInteger) k, nested(value, CellSlice.beginParse((Cell) v))));
         return Collections.unmodifiableMap(out);
     }
 }
