@@ -72,7 +72,10 @@ public final class SchemaParser {
 
     private Constructor constructor() {
         Token nameTok = cur();
-        if (nameTok.kind() != Kind.IDENT || !(nameTok.text().equals("_") || Character.isLowerCase(nameTok.text().charAt(0)))) {
+        // "!name" marks a special constructor (tlbc); the name proper must start in lowercase
+        String bare = nameTok.text().startsWith("!") ? nameTok.text().substring(1) : nameTok.text();
+        if (nameTok.kind() != Kind.IDENT || bare.isEmpty()
+                || !(bare.equals("_") || Character.isLowerCase(bare.charAt(0)))) {
             throw error(nameTok, "expected a constructor name (lowercase identifier or _)");
         }
         k++;
