@@ -1,9 +1,12 @@
 package io.cocoon4j.chain;
 
 import java.math.BigInteger;
+import java.util.HexFormat;
+import java.util.Optional;
 import org.ton.ton4j.address.Address;
 import org.ton.ton4j.cell.Cell;
 import org.ton.ton4j.cell.CellBuilder;
+import org.ton.ton4j.cell.CellSlice;
 import org.ton.ton4j.tlb.StateInit;
 
 /**
@@ -73,7 +76,7 @@ public final class Messages {
             Cell initCell = stateInitCell(init);
             b.storeBit(true);
             // Inline when the init fits with at least a byte to spare for the body flag (as @ton/core does).
-            if (b.getFreeBits() - 2 >= initCell.getBitLength() && b.getFreeRefs() >= initCell.getRefsCount()) {
+            if (b.getFreeBits() - 2 >= initCell.getBitLength() && b.getFreeRefs() >= initCell.getRefs().size()) {
                 b.storeBit(false);
                 b.storeCell(initCell);
             } else {
@@ -84,7 +87,7 @@ public final class Messages {
             b.storeBit(false);
         }
         if (b.getFreeBits() - 1 >= body.getBitLength()
-                && b.getUsedRefs() + body.getRefsCount() <= 4
+                && b.getUsedRefs() + body.getRefs().size() <= 4
                 && !body.isExotic()) {
             b.storeBit(false);
             b.storeCell(body);
@@ -93,5 +96,90 @@ public final class Messages {
             b.storeRef(body);
         }
         return b;
+    }
+
+    /**
+     * Reads a {@code Message Any} cell, keeping the cell itself.
+     *
+     * @throws MalformedMessageException when the cell is not a message
+     */
+    public static ChainMessage parse(Cell message) {
+        try {
+            return parseUnchecked(message);
+        } catch (MalformedMessageException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new MalformedMessageException("not a message: " + e.getMessage(), e);
+        } catch (Error e) {
+            throw CellErrors.malformed("not a message", e);
+        }
+    }
+
+    private static ChainMessage parseUnchecked(Cell message) {
+        CellSlice cs = CellSlice.beginParse(message);
+        ChainMessage.Kind kind;
+        Optional<Address> src;
+        Optional<Address> dest;
+        BigInteger value = BigInteger.ZERO;
+        BigInteger fwdFee = BigInteger.ZERO;
+        BigInteger createdLt = BigInteger.ZERO;
+        boolean bounce = false;
+        boolean bounced = false;
+        if (!cs.loadBit()) {
+            kind = ChainMessage.Kind.INTERNAL;
+            cs.loadBit(); // ihr_disabled
+            bounce = cs.loadBit();
+            bounced = cs.loadBit();
+            src = readAddress(cs);
+            dest = readAddress(cs);
+            value = cs.loadCoins();
+            if (cs.loadBit()) {
+                cs.loadRef(); // extra currencies
+            }
+            cs.loadCoins(); // ihr_fee / extra_flags
+            fwdFee = cs.loadCoins();
+            createdLt = cs.loadUint(64);
+            cs.skipBits(32);
+        } else if (!cs.loadBit()) {
+            kind = ChainMessage.Kind.EXTERNAL_IN;
+            src = readAddress(cs);
+            dest = readAddress(cs);
+            cs.loadCoins(); // import_fee
+        } else {
+            kind = ChainMessage.Kind.EXTERNAL_OUT;
+            src = readAddress(cs);
+            dest = readAddress(cs);
+            createdLt = cs.loadUint(64);
+            cs.skipBits(32);
+        }
+        Optional<StateInit> init = Optional.empty();
+        if (cs.loadBit()) {
+            init = Optional.of(cs.loadBit()
+                    ? StateInit.deserialize(CellSlice.beginParse(cs.loadRef()))
+                    : StateInit.deserialize(cs));
+        }
+        Cell body = cs.loadBit() ? cs.loadRef() : cs.sliceToCell();
+        return new ChainMessage(kind, src, dest, value, bounce, bounced, fwdFee, createdLt, init, body, message);
+    }
+
+    /** MsgAddress: none and external addresses read as empty; standard addresses as an {@link Address}. */
+    private static Optional<Address> readAddress(CellSlice cs) {
+        int tag = cs.loadUint(2).intValue();
+        switch (tag) {
+            case 0b00:
+                return Optional.empty();
+            case 0b01:
+                cs.skipBits(cs.loadUint(9).intValue());
+                return Optional.empty();
+            case 0b10:
+                if (cs.loadBit()) {
+                    cs.skipBits(cs.loadUint(5).intValue()); // anycast rewrite prefix
+                }
+                int wc = cs.loadInt(8).intValue();
+                byte[] hash = cs.loadBytes(256);
+                return Optional.of(Address.of(wc + ":" + HexFormat.of().formatHex(hash)));
+            default:
+                throw new MalformedMessageException("variable-length addresses (addr_var) are not supported");
+        }
     }
 }
