@@ -71,6 +71,12 @@ public final class Messages {
         return Address.of(workchain + ":" + java.util.HexFormat.of().formatHex(stateInitCell(init).getHash()));
     }
 
+    /** Completes a message whose header is {@code header} with {@code init} (or none) and {@code body}. */
+    static Cell withInitAndBody(Cell header, StateInit init, Cell body) {
+        CellBuilder b = CellBuilder.beginCell().storeCell(header);
+        return appendInitAndBody(b, init, body == null ? EMPTY : body).endCell();
+    }
+
     private static CellBuilder appendInitAndBody(CellBuilder b, StateInit init, Cell body) {
         if (init != null) {
             Cell initCell = stateInitCell(init);
