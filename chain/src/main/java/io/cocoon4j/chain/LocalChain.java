@@ -206,6 +206,17 @@ public final class LocalChain implements TonChain {
         }
         Address dest = parsed.destination()
                 .orElseThrow(() -> new MalformedMessageException("the external message has no destination"));
+        if (parsed.init().isEmpty() && !account(dest).isActive()) {
+            // The emulator refuses these before any VM runs; say why in the chain's terms.
+            lock.writeLock().lock();
+            try {
+                lt += LT_STEP; // as the sandbox, which spends an lt step on every message it tries
+            } finally {
+                lock.writeLock().unlock();
+            }
+            throw new MessageRejectedException("external message to " + dest.toRaw() + " rejected: no contract is"
+                    + " deployed there and the message carries no StateInit", -1);
+        }
         return process(externalMessage, dest, true);
     }
 

@@ -53,8 +53,8 @@ final class ShardAccounts {
                     Optional.empty(), lastLt, lastHash);
         }
         skipAddress(acc);
-        acc.loadVarUInteger(3); // used cells
-        acc.loadVarUInteger(3); // used bits
+        acc.skipBits(acc.loadUint(3).intValue() * 8); // used cells: VarUInteger 7
+        acc.skipBits(acc.loadUint(3).intValue() * 8); // used bits
         int extra = acc.loadUint(3).intValue();
         if (extra == 1) {
             acc.skipBits(256);
