@@ -54,7 +54,6 @@ public final class LocalChain implements TonChain {
 
     private final TvmEmulator emulator;
     private final boolean ownsEmulator;
-    private final String config;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
     // Guarded by lock.
@@ -68,10 +67,13 @@ public final class LocalChain implements TonChain {
     private LocalChain(TvmEmulator emulator, boolean ownsEmulator) {
         this.emulator = emulator;
         this.ownsEmulator = ownsEmulator;
-        this.config = emulator.configBoc();
     }
 
-    /** A chain with the sandbox's default config on a new emulator (closed with the chain). */
+    /**
+     * A chain with the sandbox's default config on a new emulator (closed with the chain).
+     * Get-methods see the emulator's get-method config ({@link TvmEmulator#create()}: the slim config,
+     * parsed ten times faster; a method reading validator-set parameters needs {@link #withConfig}).
+     */
     public static LocalChain create() {
         return new LocalChain(TvmEmulator.create(), true);
     }
@@ -84,7 +86,7 @@ public final class LocalChain implements TonChain {
         return new LocalChain(Objects.requireNonNull(emulator, "emulator"), false);
     }
 
-    /** A chain with its own emulator on the given config (e.g. {@link TvmEmulator#slimConfig()}). */
+    /** A chain with its own emulator on the given config, for transactions and get-methods alike. */
     public static LocalChain withConfig(String configBoc) {
         return new LocalChain(TvmEmulator.create(configBoc, Verbosity.SHORT), true);
     }
@@ -266,7 +268,7 @@ public final class LocalChain implements TonChain {
             throw new AccountNotFoundException(address, "the account has no code or no data");
         }
         GetMethodParams params = new GetMethodParams(entry.codeBoc(), entry.dataBoc(), ShardAccounts.key(address),
-                state.balance(), (int) methodId, now, seed, GET_METHOD_GAS_LIMIT, config, null, Verbosity.SHORT, false);
+                state.balance(), (int) methodId, now, seed, GET_METHOD_GAS_LIMIT, null, null, Verbosity.SHORT, false);
         io.cocoon4j.chain.emulator.GetMethodResult r;
         try {
             r = emulator.runGetMethod(params, base64(TvmStack.serialize(args)));
@@ -406,6 +408,12 @@ public final class LocalChain implements TonChain {
                     result = emulator.emulateTransaction(shardAccount, base64(p.message()),
                             new TransactionParams(now, stagedLt, randomSeedHex, false, false, null, null));
                 } catch (EmulatorException e) {
+                    if (first && external && e.getMessage() != null && e.getMessage().contains("rejected by account")) {
+                        // Refused before any VM ran (e.g. a StateInit that does not hash to the address).
+                        lt = stagedLt;
+                        throw new MessageRejectedException("external message to " + key + " rejected: "
+                                + e.getMessage(), e.exitCode().orElse(-1));
+                    }
                     throw new EmulatorFailureException("the emulator failed on a message to " + key + ": "
                             + e.getMessage() + "; nothing was applied", e);
                 }

@@ -105,6 +105,24 @@ public final class Messages {
     }
 
     /**
+     * The root cell of a serialized BoC.
+     *
+     * @throws MalformedMessageException when the bytes are not a valid BoC with one root
+     */
+    public static Cell fromBoc(byte[] boc) {
+        if (boc == null || boc.length == 0) {
+            throw new MalformedMessageException("empty BoC");
+        }
+        try {
+            return Cell.fromBoc(boc);
+        } catch (RuntimeException e) {
+            throw new MalformedMessageException("malformed BoC: " + e.getMessage(), e);
+        } catch (Error e) {
+            throw CellErrors.malformed("malformed BoC", e);
+        }
+    }
+
+    /**
      * Reads a {@code Message Any} cell, keeping the cell itself.
      *
      * @throws MalformedMessageException when the cell is not a message

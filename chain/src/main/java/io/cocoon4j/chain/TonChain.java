@@ -34,6 +34,16 @@ public interface TonChain extends AutoCloseable {
      */
     Trace sendExternal(Cell externalMessage);
 
+    /**
+     * Sends an external message given as a serialized BoC (as wallets and toncenter's
+     * {@code sendBoc} carry it).
+     *
+     * @throws MalformedMessageException when the bytes are not a BoC of one external inbound message
+     */
+    default Trace sendExternalBoc(byte[] boc) {
+        return sendExternal(Messages.fromBoc(boc));
+    }
+
     /** Builds an external message to {@code destination} (with an optional {@code init}) and sends it. */
     default Trace sendExternal(Address destination, StateInit init, Cell body) {
         return sendExternal(Messages.externalIn(destination, init, body));

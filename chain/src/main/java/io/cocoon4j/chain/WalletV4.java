@@ -9,6 +9,7 @@ import java.util.List;
 import org.ton.ton4j.address.Address;
 import org.ton.ton4j.cell.Cell;
 import org.ton.ton4j.cell.CellBuilder;
+import org.ton.ton4j.cell.CellSlice;
 import org.ton.ton4j.tlb.StateInit;
 
 /**
@@ -73,12 +74,23 @@ public final class WalletV4 implements Sender {
         return keys;
     }
 
-    /** The wallet's seqno: 0 before deployment, otherwise what its {@code seqno} get-method says. */
+    /**
+     * The wallet's seqno: 0 before deployment, otherwise the first 32 bits of its data (where
+     * wallet v4 keeps it; the same value its {@code seqno} get-method returns, without running the VM).
+     */
     public long seqno() {
-        if (!chain.account(address).isActive()) {
+        return seqno(chain.account(address));
+    }
+
+    private long seqno(AccountState state) {
+        if (!state.isActive()) {
             return 0;
         }
-        return chain.runGetMethod(address, "seqno", List.of()).get(0).asLong();
+        Cell data = state.data().orElseThrow();
+        if (data.getBitLength() < 32) {
+            throw new IllegalStateException("account " + address.toRaw() + " does not hold wallet v4 data");
+        }
+        return CellSlice.beginParse(data).preloadUint(32).longValue();
     }
 
     public BigInteger balance() {
@@ -88,8 +100,7 @@ public final class WalletV4 implements Sender {
     @Override
     public Trace send(List<Transfer> transfers) {
         AccountState state = chain.account(address);
-        long seqno = state.isActive() ? chain.runGetMethod(address, "seqno", List.of()).get(0).asLong() : 0;
-        Cell body = signedBody(transfers, seqno, chain.now() + VALIDITY_SECONDS);
+        Cell body = signedBody(transfers, seqno(state), chain.now() + VALIDITY_SECONDS);
         return chain.sendExternal(address, state.isActive() ? null : init, body);
     }
 

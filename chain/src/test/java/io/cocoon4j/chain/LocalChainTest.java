@@ -149,6 +149,12 @@ class LocalChainTest {
         assertThatThrownBy(() -> chain.sendExternal(Address.of("0:" + "22".repeat(32)), null,
                 CellBuilder.beginCell().storeUint(1, 32).endCell()))
                 .isInstanceOf(MessageRejectedException.class);
+        // Bytes that are no BoC, and a StateInit that does not belong to the destination address.
+        assertThatThrownBy(() -> chain.sendExternalBoc(new byte[] {1, 2, 3, 4, 5}))
+                .isInstanceOf(MalformedMessageException.class).hasMessageContaining("BoC");
+        assertThatThrownBy(() -> chain.sendExternal(Address.of("0:" + "44".repeat(32)),
+                new WalletV4(chain, Ed25519Keys.fromName("lc-unrelated")).stateInit(), forged))
+                .isInstanceOf(MessageRejectedException.class);
         // Get-methods on an absent account, a missing method, a malformed argument stack.
         assertThatThrownBy(() -> chain.runGetMethod(Address.of("0:" + "33".repeat(32)), "seqno", List.of()))
                 .isInstanceOf(AccountNotFoundException.class).hasMessageContaining("never used");

@@ -32,9 +32,11 @@ import picocli.CommandLine.Option;
 /**
  * {@code cocoon bench chain}: one workload on {@link LocalChain} in this JVM and on @ton/sandbox
  * under Node (chain/bench/sandbox-bench.mjs), then their ratios. The workload: fund a wallet v4r2,
- * deploy the counter through it, wallet → counter increments (each: a seqno get-method, a signed
- * external and two transactions), then {@code get_counter} calls. Both sides must end with the same
- * counter value, or the run fails.
+ * deploy the counter through it, wallet → counter increments (each: a signed external and two
+ * transactions), then {@code get_counter} calls. Both sides must end with the same counter value,
+ * or the run fails. Each side runs with its defaults: the sandbox parses its default config for
+ * every get-method, LocalChain gives get-methods the slim config (see {@link LocalChain#create()});
+ * {@code --config slim} runs both sides on the slim config throughout.
  */
 @Command(name = "chain", mixinStandardHelpOptions = true,
         description = "LocalChain vs @ton/sandbox: cold start, warm transactions per second, get-method latency.")
@@ -80,6 +82,8 @@ public final class ChainBench implements java.util.concurrent.Callable<Integer> 
         double getRatio = (double) ours.get("get_method_mean_ms") / ref.get("get_method_mean_ms").asDouble();
         Map<String, Object> sandbox = new LinkedHashMap<>();
         sandbox.put("engine", ref.get("engine").asText());
+        sandbox.put("transaction_config", config);
+        sandbox.put("get_method_config", config);
         sandbox.put("cold_start_ms", ref.get("cold_start_ms").asLong());
         sandbox.put("transactions", ref.get("transactions").asInt());
         sandbox.put("tx_per_s", round(ref.get("tx_per_s").asDouble()));
@@ -109,9 +113,9 @@ public final class ChainBench implements java.util.concurrent.Callable<Integer> 
     }
 
     private Map<String, Object> runLocal(int warm, int nSends, int nGets) {
-        String configBoc = config.equals("slim") ? TvmEmulator.slimConfig() : TvmEmulator.defaultConfig();
         Cell counterCode = Cell.fromBoc(Contracts.load("counter").codeBoc());
-        try (LocalChain chain = LocalChain.withConfig(configBoc)) {
+        try (LocalChain chain = config.equals("slim") ? LocalChain.withConfig(TvmEmulator.slimConfig())
+                : LocalChain.create()) {
             chain.setNow(1_750_000_000L);
             WalletV4 wallet = new WalletV4(chain, Ed25519Keys.fromName("bench"));
             chain.fund(wallet.address(), Transfer.ton("1000000"), wallet.stateInit());
@@ -146,6 +150,8 @@ public final class ChainBench implements java.util.concurrent.Callable<Integer> 
             Arrays.sort(lat);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("engine", "LocalChain (Java " + Runtime.version().feature() + ", emulator WASM on Chicory)");
+            m.put("transaction_config", config);
+            m.put("get_method_config", "slim");
             m.put("cold_start_ms", coldStartMs);
             m.put("transactions", txs);
             m.put("tx_per_s", txs / (sendNs / 1e9));
