@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks; each prints its figures and ratios against a reference measured in the same run.",
-    subcommands = {})
+    subcommands = {
+        io.cocoon4j.cli.bench.ChainBench.class,
+    })
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

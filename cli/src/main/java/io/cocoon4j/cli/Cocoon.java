@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     description = "Decentralized, confidential and verifiable AI inference on TON.",
     subcommands = {
         BenchCommand.class,
+        DemoCommand.class,
         io.cocoon4j.cli.tlb.TlbCommand.class,
         CommandLine.HelpCommand.class,
     })
