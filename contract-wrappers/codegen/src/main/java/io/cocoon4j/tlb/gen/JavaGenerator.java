@@ -31,21 +31,97 @@ public final class JavaGenerator {
     private static final Set<String> BUILTIN_UNLESS_DECLARED = Set.of("Coins", "Grams", "MsgAddress",
             "MsgAddressInt", "MsgAddressExt");
 
+    /** block.tlb's own declarations of the standard types, in tlbc's normal form. */
+    private static final Map<String, Set<String>> STANDARD = Map.of(
+            "Grams", Set.of("nanograms amount:VarUInteger 16 = Grams"),
+            "Coins", Set.of("_ grams:Grams = Coins"),
+            "MsgAddressInt", Set.of(
+                    "addr_std anycast:Maybe Anycast workchain_id:int8 address:bits256 = MsgAddressInt",
+                    "addr_var anycast:Maybe Anycast addr_len:## 9 workchain_id:int32 address:bits addr_len = MsgAddressInt"),
+            "MsgAddressExt", Set.of("addr_none = MsgAddressExt",
+                    "addr_extern len:## 9 external_address:bits len = MsgAddressExt"),
+            "MsgAddress", Set.of("_ MsgAddressInt = MsgAddress", "_ MsgAddressExt = MsgAddress"));
+
     private final String pkg;
     private final Map<String, List<Constructor>> types = new LinkedHashMap<>();
 
-    private JavaGenerator(Schema schema, String pkg) {
+    private JavaGenerator(Schema schema, String pkg, boolean keepStandard) {
         this.pkg = pkg;
         schema.byType().forEach((name, cs) -> {
-            if (!ALWAYS_BUILTIN.contains(name)) {
+            if (!ALWAYS_BUILTIN.contains(name) && (keepStandard || !isStandard(name, cs))) {
                 types.put(name, cs);
             }
         });
     }
 
-    /** Java sources by file name ({@code Foo.java}) for the schema's types, in package {@code pkg}. */
+    /** A schema that repeats block.tlb's declaration of Coins, Grams or an address type exactly. */
+    private static boolean isStandard(String name, List<Constructor> cs) {
+        Set<String> std = STANDARD.get(name);
+        if (std == null || std.size() != cs.size()) {
+            return false;
+        }
+        return cs.stream().allMatch(c -> std.contains(io.cocoon4j.tlb.schema.ImplicitTag.normalForm(c)));
+    }
+
+    /**
+     * Java sources by file name ({@code Foo.java}) for the schema's types, in package {@code pkg}.
+     * Standard types the schema repeats from block.tlb (Coins, Grams, MsgAddress, MsgAddressInt,
+     * MsgAddressExt) map to BigInteger and {@link io.cocoon4j.tlb.runtime.MsgAddress}.
+     */
     public static Map<String, String> generate(Schema schema, String pkg) {
-        return new JavaGenerator(schema, pkg).all();
+        return generate(schema, pkg, false);
+    }
+
+    /** As {@link #generate(Schema, String)}; with {@code keepStandard}, standard types get records too. */
+    public static Map<String, String> generate(Schema schema, String pkg, boolean keepStandard) {
+        return new JavaGenerator(schema, pkg, keepStandard).all();
+    }
+
+    /** A generator for a schema, for callers that need the Java view of its types (client generation). */
+    public static JavaGenerator of(Schema schema, String pkg, boolean keepStandard) {
+        return new JavaGenerator(schema, pkg, keepStandard);
+    }
+
+    /** One component of a generated record: the TL-B field name, the Java name and the Java type. */
+    public record Component(String tlbName, String javaName, String javaType) {}
+
+    /** The record components the generator gives a constructor, in order. */
+    public List<Component> components(Constructor c) {
+        Ctx ctx = new Ctx(c, typeParams(c));
+        List<Component> out = new ArrayList<>();
+        Set<String> used = new LinkedHashSet<>();
+        int anon = 0;
+        for (Field f : c.fields()) {
+            if (!f.isExplicit()) {
+                continue;
+            }
+            String jn = f.name() != null ? Names.lowerCamel(f.name()) : anonName(f, ++anon);
+            while (!used.add(jn)) {
+                jn = jn + "_";
+            }
+            ctx.javaNames.put(f.name() == null ? jn : f.name(), jn);
+            if (f.name() != null) {
+                ctx.natFields.add(f.name());
+            }
+            out.add(new Component(f.name(), jn, map(f.type(), ctx, 0).type));
+        }
+        return out;
+    }
+
+    /** The Java name of a generated type, or null when the type is built in or not declared. */
+    public String javaName(String tlbType) {
+        return types.containsKey(tlbType) ? Names.upperCamel(tlbType) : null;
+    }
+
+    /** The Java names of a sum type's constructor records, in declaration order. */
+    public List<String> recordNamesOf(String tlbType) {
+        List<Constructor> cs = types.get(tlbType);
+        return cs.size() == 1 ? List.of(Names.upperCamel(tlbType)) : recordNames(cs);
+    }
+
+    /** The constructors of a declared, generated type. */
+    public List<Constructor> constructorsOf(String tlbType) {
+        return types.getOrDefault(tlbType, List.of());
     }
 
     private Map<String, String> all() {

@@ -42,7 +42,7 @@ import org.ton.ton4j.cell.CellBuilder;
  * {@code c} bit-exactly; and a cell with one bit flipped either decodes and re-serialises to
  * exactly itself, or fails with a {@link TlbDecodeException} (never another exception).
  */
-class RoundTripProperties {
+class RoundTripPropertiesTest {
 
     private static final TlbCodec<Cell> ANY = TlbCodec.remainder();
     private static final TlbCodec<Point> POINT = TlbCodec.of(Point::load);
