@@ -45,6 +45,12 @@ class SchemaParserTest {
         Schema arity = SchemaParser.parse("t.tlb", "a$0 x:(Maybe uint8 uint8) = A;");
         assertThatThrownBy(() -> JavaGenerator.generate(arity, "p"))
                 .hasMessage("t.tlb:1:8: 'Maybe' takes 1 argument(s), given 2");
+        Schema rest = SchemaParser.parse("t.tlb", "a$0 payload:(Either Cell ^Cell) x:uint8 = A;");
+        assertThatThrownBy(() -> JavaGenerator.generate(rest, "p"))
+                .hasMessageStartingWith("t.tlb:1:5: an inline Cell or Any takes the rest of the cell");
+        Schema natParam = SchemaParser.parse("t.tlb", "a$0 {n:#} x:(## n) = A n;");
+        assertThatThrownBy(() -> JavaGenerator.generate(natParam, "p"))
+                .hasMessageStartingWith("t.tlb:1:24: type 'A' has a natural-number parameter");
         Schema cond = SchemaParser.parse("t.tlb", "a$0 f:(## 1) x:f?uint8 = A;");
         assertThatThrownBy(() -> JavaGenerator.generate(cond, "p"))
                 .hasMessageStartingWith("t.tlb:1:17: a conditional field");

@@ -87,23 +87,11 @@ public final class JavaGenerator {
 
     /** The record components the generator gives a constructor, in order. */
     public List<Component> components(Constructor c) {
-        Ctx ctx = new Ctx(c, typeParams(c));
         List<Component> out = new ArrayList<>();
-        Set<String> used = new LinkedHashSet<>();
-        int anon = 0;
-        for (Field f : c.fields()) {
-            if (!f.isExplicit()) {
-                continue;
+        for (FieldCode fc : fieldCodes(c, new Ctx(c, typeParams(c)))) {
+            if (fc.javaName != null) {
+                out.add(new Component(fc.field.name(), fc.javaName, fc.mapped.type));
             }
-            String jn = f.name() != null ? Names.lowerCamel(f.name()) : anonName(f, ++anon);
-            while (!used.add(jn)) {
-                jn = jn + "_";
-            }
-            ctx.javaNames.put(f.name() == null ? jn : f.name(), jn);
-            if (f.name() != null) {
-                ctx.natFields.add(f.name());
-            }
-            out.add(new Component(f.name(), jn, map(f.type(), ctx, 0).type));
         }
         return out;
     }
@@ -337,9 +325,8 @@ public final class JavaGenerator {
 
     private record FieldCode(Field field, String javaName, Mapped mapped) {}
 
-    private void record(StringBuilder sb, Constructor c, String recordName, String typeJavaName,
-            List<String> params, boolean topLevel, String ind) {
-        Ctx ctx = new Ctx(c, params);
+    /** The fields in order: explicit ones with their Java names and mapping, constraints without. */
+    private List<FieldCode> fieldCodes(Constructor c, Ctx ctx) {
         List<FieldCode> fields = new ArrayList<>();
         Set<String> used = new LinkedHashSet<>();
         int anon = 0;
@@ -365,6 +352,14 @@ public final class JavaGenerator {
                 ctx.natFields.add(f.name());
             }
         }
+        return fields;
+    }
+
+    private void record(StringBuilder sb, Constructor c, String recordName, String typeJavaName,
+            List<String> params, boolean topLevel, String ind) {
+        Ctx ctx = new Ctx(c, params);
+        List<FieldCode> fields = fieldCodes(c, ctx);
+        checkRemainderLast(c);
         String g = generics(params);
         String tlbType = c.typeName();
         String ctorName = c.displayName();
@@ -467,6 +462,28 @@ public final class JavaGenerator {
             sb.append(in3).append("return builder.endCell();\n").append(in2).append("}\n");
         }
         sb.append(ind).append("}\n");
+    }
+
+    /** {@code Cell}/{@code Any} inline takes everything left, so only the last field may be one. */
+    private static void checkRemainderLast(Constructor c) {
+        List<Field> explicit = c.fields().stream().filter(Field::isExplicit).toList();
+        for (int i = 0; i < explicit.size() - 1; i++) {
+            if (takesRest(explicit.get(i).type())) {
+                throw new TlbSchemaException(explicit.get(i).pos(), "an inline Cell or Any takes the rest of the cell;"
+                        + " only the last field may be one (use ^Cell for a reference)");
+            }
+        }
+    }
+
+    private static boolean takesRest(TypeExpr e) {
+        if (e instanceof TypeExpr.Apply a) {
+            if ((a.name().equals("Cell") || a.name().equals("Any")) && a.args().isEmpty()) {
+                return true;
+            }
+            return (a.name().equals("Maybe") || a.name().equals("Either"))
+                    && a.args().stream().anyMatch(JavaGenerator::takesRest);
+        }
+        return false;
     }
 
     private static String anonName(Field f, int n) {
