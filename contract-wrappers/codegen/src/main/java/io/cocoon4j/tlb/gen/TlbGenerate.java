@@ -22,8 +22,8 @@ import java.util.stream.Stream;
  *   <li>{@code --keep-standard}: after {@code --package}, give block.tlb's standard types
  *       (Coins, Grams, MsgAddress...) records of their own instead of BigInteger/MsgAddress;</li>
  *   <li>{@code --contracts DIR}: after {@code --package BASE}, every {@code NAME.tlb} in DIR becomes
- *       package {@code BASE.NAME} with its types and the typed client {@code NameContract}
- *       ({@link ClientGenerator}).</li>
+ *       package {@code BASE.NAME} with its types and, when {@code NAME.fc} is there too, the typed
+ *       client {@code NameContract} ({@link ClientGenerator}).</li>
  * </ul>
  * Used by the Maven build (exec-maven-plugin) and by {@code cocoon tlb generate}. Every schema is
  * parsed and generated before anything is written, so a bad schema writes nothing.
@@ -80,7 +80,10 @@ public final class TlbGenerate {
                             String pkg = base + "." + name.toLowerCase().replaceAll("[^a-z0-9_]", "_");
                             Unit u = units.computeIfAbsent(pkg, Unit::new);
                             u.schemas.add(p);
-                            u.client = name;
+                            // a client only for a schema with its contract next to it (NAME.fc)
+                            if (Files.isRegularFile(dir.resolve(name + ".fc"))) {
+                                u.client = name;
+                            }
                         }
                     }
                 }
