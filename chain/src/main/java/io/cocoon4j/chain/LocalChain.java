@@ -55,6 +55,7 @@ public final class LocalChain implements TonChain {
     private final TvmEmulator emulator;
     private final boolean ownsEmulator;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Object fundingLock = new Object();
 
     // Guarded by lock.
     private Map<String, AccountEntry> accounts = new HashMap<>();
@@ -171,8 +172,10 @@ public final class LocalChain implements TonChain {
     /** As {@link #fundedWallet(String)}, funding a new wallet with {@code amount} nanotons. */
     public WalletV4 fundedWallet(String name, BigInteger amount) {
         WalletV4 wallet = new WalletV4(this, Ed25519Keys.fromName(name));
-        if (!account(wallet.address()).isActive()) {
-            fund(wallet.address(), amount, wallet.stateInit());
+        synchronized (fundingLock) { // check-then-fund, once per wallet even when threads race
+            if (!account(wallet.address()).isActive()) {
+                fund(wallet.address(), amount, wallet.stateInit());
+            }
         }
         return wallet;
     }

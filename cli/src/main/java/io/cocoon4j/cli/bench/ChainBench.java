@@ -63,7 +63,8 @@ public final class ChainBench implements java.util.concurrent.Callable<Integer> 
         if (!config.equals("default") && !config.equals("slim")) {
             throw new IllegalArgumentException("--config must be default or slim, not " + config);
         }
-        int warm = quick ? 20 : 150;
+        // Chicory-compiled WASM reaches steady speed after a few hundred transactions; Node warms faster.
+        int warm = quick ? 40 : 400;
         int nSends = sends != null ? sends : quick ? 40 : 300;
         int nGets = gets != null ? gets : quick ? 40 : 300;
         if (nSends < 1 || nGets < 1) {
