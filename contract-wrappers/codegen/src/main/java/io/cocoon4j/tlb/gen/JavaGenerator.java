@@ -381,11 +381,13 @@ public final class JavaGenerator {
         }
         sb.append(" {\n");
         String in2 = ind + "    ";
-        sb.append(in2).append("/** The constructor tag {@code ").append(c.tag()).append("}")
-                .append(c.explicitTag() ? "" : " (implicit: CRC32 of the declaration)").append(". */\n");
-        sb.append(in2).append("public static final long TAG = 0x").append(String.format("%0" + Math.max(1, (c.tag().bits() + 3) / 4) + "x", c.tag().value())).append("L;\n");
-        sb.append(in2).append("/** Length of {@link #TAG} in bits. */\n");
-        sb.append(in2).append("public static final int TAG_BITS = ").append(c.tag().bits()).append(";\n");
+        if (c.tag().bits() > 0) {
+            sb.append(in2).append("/** The constructor tag {@code ").append(c.tag()).append("}")
+                    .append(c.explicitTag() ? "" : " (implicit: CRC32 of the declaration)").append(". */\n");
+            sb.append(in2).append("public static final long TAG = 0x").append(String.format("%0" + Math.max(1, (c.tag().bits() + 3) / 4) + "x", c.tag().value())).append("L;\n");
+            sb.append(in2).append("/** Length of {@link #TAG} in bits. */\n");
+            sb.append(in2).append("public static final int TAG_BITS = ").append(c.tag().bits()).append(";\n");
+        }
         List<String> nonNull = new ArrayList<>();
         for (FieldCode fc : fields) {
             if (fc.javaName != null && !fc.mapped.primitive) {
@@ -393,7 +395,7 @@ public final class JavaGenerator {
             }
         }
         if (!nonNull.isEmpty()) {
-            sb.append('\n').append(in2).append("public ").append(recordName).append(" {\n");
+            sb.append(c.tag().bits() > 0 ? "\n" : "").append(in2).append("public ").append(recordName).append(" {\n");
             for (String n : nonNull) {
                 sb.append(in2).append("    Objects.requireNonNull(").append(n).append(", \"").append(n).append("\");\n");
             }
