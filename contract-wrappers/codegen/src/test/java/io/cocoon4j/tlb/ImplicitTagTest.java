@@ -41,6 +41,34 @@ class ImplicitTagTest {
                 .isEqualTo(0x595f07bcL);
     }
 
+    /**
+     * Constructors of TON's block.tlb (crypto/block/block.tlb, quoted as published) whose written
+     * tags are exactly what tlbc computes: the normal form must reproduce them, including an
+     * anonymous {@code ^[ ... ]} cell and unnamed fields.
+     */
+    @Test
+    void reproducesTagsWrittenInBlockTlb() {
+        String[] decls = {
+            "action_set_code#ad4de08e new_code:^Cell = OutAction;",
+            "action_reserve_currency#36e6b809 mode:(## 8)\n  currency:CurrencyCollection = OutAction;",
+            "action_change_library#26fa1dd4 mode:(## 7)\n  libref:LibRef = OutAction;",
+            "split_state#5f327da5 left:^ShardStateUnsplit right:^ShardStateUnsplit = ShardState;",
+            "value_flow#b8e48dfb ^[ from_prev_blk:CurrencyCollection \n  to_next_blk:CurrencyCollection\n"
+                + "  imported:CurrencyCollection\n  exported:CurrencyCollection ]\n  fees_collected:CurrencyCollection\n"
+                + "  ^[\n  fees_imported:CurrencyCollection\n  recovered:CurrencyCollection\n"
+                + "  created:CurrencyCollection\n  minted:CurrencyCollection\n  ] = ValueFlow;",
+        };
+        for (String d : decls) {
+            Constructor c = only(d);
+            assertThat(ImplicitTag.crc32(ImplicitTag.normalForm(c))).as(ImplicitTag.normalForm(c))
+                    .isEqualTo(c.tag().value());
+        }
+        assertThat(ImplicitTag.normalForm(only(decls[4]))).isEqualTo("value_flow ^[ from_prev_blk:CurrencyCollection "
+                + "to_next_blk:CurrencyCollection imported:CurrencyCollection exported:CurrencyCollection ] "
+                + "fees_collected:CurrencyCollection ^[ fees_imported:CurrencyCollection recovered:CurrencyCollection "
+                + "created:CurrencyCollection minted:CurrencyCollection ] = ValueFlow");
+    }
+
     @Test
     void explicitTagsAreKeptAndNotRecomputed() {
         Constructor c = only("transfer#0f8a7ea5 query_id:uint64 = InternalMsgBody;");
