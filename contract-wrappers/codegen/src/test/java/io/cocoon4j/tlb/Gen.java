@@ -14,30 +14,30 @@ import org.ton.ton4j.cell.CellBuilder;
 import org.ton.ton4j.cell.CellSlice;
 
 /** Arbitraries for the TL-B building blocks, shared by the round-trip properties. */
-final class Gen {
+public final class Gen {
     private Gen() {}
 
-    static Arbitrary<Bits> bits(int length) {
+    public static Arbitrary<Bits> bits(int length) {
         return Arbitraries.strings().withChars('0', '1').ofLength(length).map(Bits::ofBinary);
     }
 
-    static Arbitrary<BigInteger> uint(int bits) {
+    public static Arbitrary<BigInteger> uint(int bits) {
         return Arbitraries.bigIntegers().between(BigInteger.ZERO, BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE));
     }
 
     /** VarUInteger 16: up to 15 bytes. */
-    static Arbitrary<BigInteger> coins() {
+    public static Arbitrary<BigInteger> coins() {
         return uint(120);
     }
 
     /** A leaf cell with up to {@code maxBits} random bits. */
-    static Arbitrary<Cell> leaf(int maxBits) {
+    public static Arbitrary<Cell> leaf(int maxBits) {
         return Arbitraries.strings().withChars('0', '1').ofMaxLength(maxBits)
                 .map(b -> CellBuilder.beginCell().storeBits(b).endCell());
     }
 
     /** A cell with up to 64 bits and up to one reference to a leaf. */
-    static Arbitrary<Cell> cell() {
+    public static Arbitrary<Cell> cell() {
         return Combinators.combine(leaf(64), leaf(64).optional()).as((c, ref) -> {
             CellBuilder b = CellBuilder.beginCell().storeCell(c);
             ref.ifPresent(b::storeRef);
@@ -45,16 +45,16 @@ final class Gen {
         });
     }
 
-    static <L, R> Arbitrary<Either<L, R>> either(Arbitrary<L> left, Arbitrary<R> right) {
+    public static <L, R> Arbitrary<Either<L, R>> either(Arbitrary<L> left, Arbitrary<R> right) {
         return Arbitraries.oneOf(left.map(Either::<L, R>left), right.map(Either::<L, R>right));
     }
 
-    static <T> Arbitrary<Optional<T>> maybe(Arbitrary<T> inner) {
+    public static <T> Arbitrary<Optional<T>> maybe(Arbitrary<T> inner) {
         return inner.optional(0.5);
     }
 
     /** Every form of address: none, extern, std with and without anycast, var; built as bits and read back. */
-    static Arbitrary<MsgAddress> address() {
+    public static Arbitrary<MsgAddress> address() {
         Arbitrary<String> anycast = Arbitraries.integers().between(1, 30)
                 .flatMap(d -> bits(d).map(p -> "1" + pad(d, 5) + p.toBinary()));
         Arbitrary<String> maybeAnycast = Arbitraries.oneOf(Arbitraries.just("0"), anycast);
@@ -73,11 +73,11 @@ final class Gen {
                         "MsgAddress", "_").address());
     }
 
-    static Arbitrary<MsgAddress> internalAddress() {
+    public static Arbitrary<MsgAddress> internalAddress() {
         return address().filter(a -> a.kind() == MsgAddress.Kind.STD || a.kind() == MsgAddress.Kind.VAR);
     }
 
-    static String pad(long value, int bits) {
+    public static String pad(long value, int bits) {
         String s = Long.toBinaryString(value);
         return "0".repeat(bits - s.length()) + s;
     }
