@@ -8,6 +8,19 @@ package io.cocoon4j.chain;
 final class CellErrors {
     private CellErrors() {}
 
+    /** Runs a parser; whatever a malformed cell makes it throw becomes a {@link MalformedMessageException}. */
+    static <T> T parsing(String what, java.util.function.Supplier<T> parser) {
+        try {
+            return parser.get();
+        } catch (MalformedMessageException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new MalformedMessageException(what + ": " + e.getMessage(), e);
+        } catch (Error e) {
+            throw malformed(what, e);
+        }
+    }
+
     static MalformedMessageException malformed(String what, Error e) {
         if (e.getClass() != Error.class) {
             throw e;

@@ -113,13 +113,7 @@ public final class Messages {
         if (boc == null || boc.length == 0) {
             throw new MalformedMessageException("empty BoC");
         }
-        try {
-            return Cell.fromBoc(boc);
-        } catch (RuntimeException e) {
-            throw new MalformedMessageException("malformed BoC: " + e.getMessage(), e);
-        } catch (Error e) {
-            throw CellErrors.malformed("malformed BoC", e);
-        }
+        return CellErrors.parsing("malformed BoC", () -> Cell.fromBoc(boc));
     }
 
     /**
@@ -128,15 +122,7 @@ public final class Messages {
      * @throws MalformedMessageException when the cell is not a message
      */
     public static ChainMessage parse(Cell message) {
-        try {
-            return parseUnchecked(message);
-        } catch (MalformedMessageException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new MalformedMessageException("not a message: " + e.getMessage(), e);
-        } catch (Error e) {
-            throw CellErrors.malformed("not a message", e);
-        }
+        return CellErrors.parsing("not a message", () -> parseUnchecked(message));
     }
 
     private static ChainMessage parseUnchecked(Cell message) {

@@ -31,15 +31,7 @@ public final class TransactionParser {
      * @throws MalformedMessageException when the cell is not a transaction
      */
     public static ChainTransaction parse(Cell tx, int workchain) {
-        try {
-            return parseUnchecked(tx, workchain);
-        } catch (MalformedMessageException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new MalformedMessageException("not a transaction: " + e.getMessage(), e);
-        } catch (Error e) {
-            throw CellErrors.malformed("not a transaction", e);
-        }
+        return CellErrors.parsing("not a transaction", () -> parseUnchecked(tx, workchain));
     }
 
     private static ChainTransaction parseUnchecked(Cell tx, int workchain) {

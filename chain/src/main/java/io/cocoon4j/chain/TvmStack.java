@@ -101,7 +101,7 @@ public final class TvmStack {
      * @throws MalformedMessageException when the cell is not a valid stack
      */
     public static List<TvmValue> parse(Cell stack) {
-        try {
+        return CellErrors.parsing("not a TVM stack", () -> {
             CellSlice cs = CellSlice.beginParse(stack);
             int depth = cs.loadUint(24).intValueExact();
             List<TvmValue> out = new ArrayList<>(depth);
@@ -111,13 +111,7 @@ public final class TvmStack {
                 cs = CellSlice.beginParse(rest);
             }
             return out;
-        } catch (MalformedMessageException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new MalformedMessageException("not a TVM stack: " + e.getMessage(), e);
-        } catch (Error e) {
-            throw CellErrors.malformed("not a TVM stack", e);
-        }
+        });
     }
 
     private static TvmValue parseValue(CellSlice cs) {
