@@ -156,7 +156,8 @@ public final class ClientGenerator {
             }
             sb.append("    /**\n     * Sends {@code ").append(javadocSafe(c.source())).append("}")
                     .append(hasQuery ? ", with a fresh query id" : "").append(", bounceable.\n     */\n");
-            sb.append("    public Sent send").append(records.get(i)).append("(Sender via, BigInteger value");
+            String suffix = c.name() != null ? Names.upperCamel(c.name()) : records.get(i);
+            sb.append("    public Sent send").append(suffix).append("(Sender via, BigInteger value");
             params.forEach(p -> sb.append(", ").append(p));
             sb.append(") {\n");
             sb.append("        long queryId = ").append(hasQuery ? "queryIds.next()" : "0").append(";\n");
