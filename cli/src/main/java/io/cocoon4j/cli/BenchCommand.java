@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
     subcommands = {
         io.cocoon4j.cli.bench.BenchEngineCommand.class,
         io.cocoon4j.cli.enclave.RaTlsBenchCommand.class,
+        io.cocoon4j.cli.bench.ChainBench.class,
+        io.cocoon4j.cli.bench.TlbBench.class,
     })
 public final class BenchCommand implements Runnable {
 

@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
         BenchCommand.class,
         io.cocoon4j.cli.model.ModelCommand.class,
         io.cocoon4j.cli.attest.AttestCommand.class,
+        DemoCommand.class,
+        io.cocoon4j.cli.tlb.TlbCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class Cocoon implements Runnable {
