@@ -43,8 +43,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and parses its config (a few seconds for the default config). The JVM's JIT needs a few hundred
  * transactions to warm up. Two WASM functions are too big for a JVM method and stay interpreted,
  * and HotSpot by default never compiles methods over 8000 bytecodes: long-running processes should
- * run with {@code -XX:-DontCompileHugeMethods}. Each emulator holds its WASM memory (some hundred
- * MiB); close emulators you no longer need.
+ * run with {@code -XX:-DontCompileHugeMethods}. Each worker holds its WASM memory (about 20 MiB);
+ * close emulators you no longer need.
  *
  * <p><b>Failures.</b> Contract failures are results ({@link TransactionResult.Failure}, exit codes);
  * malformed input and emulator traps are {@link EmulatorException}s, after which the emulator is
