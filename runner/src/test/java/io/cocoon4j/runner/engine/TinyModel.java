@@ -1,0 +1,29 @@
+package io.cocoon4j.runner.engine;
+
+import io.cocoon4j.runner.model.ModelGenerator;
+import io.cocoon4j.runner.model.ModelGenerator.ModelSpec;
+import io.cocoon4j.runner.model.ModelShape;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The generated tiny model, written once per test JVM under target/. */
+final class TinyModel {
+    private static Path path;
+
+    private TinyModel() {}
+
+    static synchronized Path path() {
+        if (path == null) {
+            try {
+                Path dir = Files.createDirectories(Path.of("target", "test-models"));
+                path = dir.resolve("tiny.gguf");
+                ModelGenerator.generate(ModelSpec.of(ModelShape.TINY), path);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return path;
+    }
+}
