@@ -8,7 +8,10 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks; each prints its figures and ratios against a reference measured in the same run.",
-    subcommands = {})
+    subcommands = {
+        io.cocoon4j.cli.bench.BenchVerifyCommand.class,
+        io.cocoon4j.cli.bench.BenchDetectCommand.class,
+    })
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

@@ -46,7 +46,19 @@ public final class Sampler {
      * @throws IllegalArgumentException if there are no logits or one is NaN or infinite
      */
     public static int greedy(float[] logits) {
-        return Ranking.of(logits, 0).token[0];
+        if (logits == null || logits.length == 0) {
+            throw new IllegalArgumentException("no logits");
+        }
+        int best = 0;
+        for (int i = 0; i < logits.length; i++) {
+            if (!Float.isFinite(logits[i])) {
+                throw new IllegalArgumentException("logit of token " + i + " is not finite: " + logits[i]);
+            }
+            if (logits[i] > logits[best]) { // strict: the lowest id wins ties; -0.0 and 0.0 compare equal
+                best = i;
+            }
+        }
+        return best;
     }
 
     /**

@@ -65,12 +65,11 @@ public record Tolerance(double tau) {
 
     /** Greedy: accept iff the claimed token's logit is within τ of the maximum. */
     public TokenCheck checkGreedy(float[] logits, int claimed) {
-        Ranking ranking = Ranking.of(logits, 0);
-        TokenEvidence outside = outsideVocabulary(ranking, logits, claimed);
-        if (outside != null) {
-            return new TokenCheck.Fail(outside, outsideReason(claimed, logits.length));
+        int best = Sampler.greedy(logits);
+        if (claimed < 0 || claimed >= logits.length) {
+            return new TokenCheck.Fail(outsideVocabulary(best, logits, claimed), outsideReason(claimed, logits.length));
         }
-        TokenEvidence e = evidence(ranking, logits, claimed);
+        TokenEvidence e = TokenEvidence.greedy(claimed, logits[claimed], best, logits[best]);
         return e.gap() <= tau
             ? new TokenCheck.Pass(e)
             : new TokenCheck.Fail(e, String.format("token %d is %.6g below the maximum logit (token %d); tolerance %.6g",
@@ -81,11 +80,11 @@ public record Tolerance(double tau) {
     public TokenCheck checkSampled(float[] logits, SamplingSpec.Sampled spec, double u, int claimed) {
         double t = spec.temperature();
         Ranking ranking = Ranking.of(logits, t);
-        TokenEvidence outside = outsideVocabulary(ranking, logits, claimed);
-        if (outside != null) {
-            return new TokenCheck.Fail(outside.withDraw(u, Double.NaN, Double.NaN), outsideReason(claimed, logits.length));
+        if (claimed < 0 || claimed >= logits.length) {
+            return new TokenCheck.Fail(outsideVocabulary(ranking.token[0], logits, claimed).withDraw(u, Double.NaN, Double.NaN),
+                outsideReason(claimed, logits.length));
         }
-        TokenEvidence base = evidence(ranking, logits, claimed);
+        TokenEvidence base = TokenEvidence.greedy(claimed, logits[claimed], ranking.token[0], logits[ranking.token[0]]);
         double g = StrictMath.exp(tau / 2 / t);
         int possible = keptPrefix(ranking, spec, t, g, true);
         int sure = keptPrefix(ranking, spec, t, g, false);
@@ -171,16 +170,8 @@ public record Tolerance(double tau) {
         return StrictMath.exp((ranking.logit[r] - ranking.max() + shift) / t) >= q;
     }
 
-    private static TokenEvidence evidence(Ranking ranking, float[] logits, int claimed) {
-        return TokenEvidence.greedy(claimed, logits[claimed], ranking.token[0], logits[ranking.token[0]]);
-    }
-
-    private static TokenEvidence outsideVocabulary(Ranking ranking, float[] logits, int claimed) {
-        if (claimed >= 0 && claimed < logits.length) {
-            return null;
-        }
-        return new TokenEvidence(claimed, Float.NaN, ranking.token[0], logits[ranking.token[0]], Double.NaN,
-            Double.NaN, Double.NaN, Double.NaN);
+    private static TokenEvidence outsideVocabulary(int best, float[] logits, int claimed) {
+        return new TokenEvidence(claimed, Float.NaN, best, logits[best], Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
 
     private static String outsideReason(int claimed, int vocabulary) {

@@ -1,0 +1,54 @@
+package io.cocoon4j.cli.bench;
+
+import io.cocoon4j.cli.JsonReport;
+import io.cocoon4j.verifier.experiment.DetectionExperiment;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code cocoon bench detect}: false positives over honest jobs and detection rate per cheat. */
+@Command(
+    name = "detect",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Runs honest jobs across thread counts and batch shapes and plays each cheat on the tiny generated model;",
+        "reports false_positive_rate and detection_rate per cheat. Exit 0 only if no honest job was rejected",
+        "and every cheat was caught in every trial."})
+public final class BenchDetectCommand implements Callable<Integer> {
+    @Option(names = "--json", description = "Print one JSON object on standard output.")
+    boolean json;
+
+    @Option(names = "--quick", description = "40 honest jobs and 3 trials per cheat.")
+    boolean quick;
+
+    @Option(names = "--honest-jobs", description = "Honest jobs (default: ${DEFAULT-VALUE}).", defaultValue = "240")
+    int honestJobs;
+
+    @Option(names = "--trials", description = "Trials per cheat that change the output (default: ${DEFAULT-VALUE}).",
+        defaultValue = "20")
+    int trials;
+
+    @Option(names = "--max-tokens", description = "Output tokens per job (default: ${DEFAULT-VALUE}).", defaultValue = "48")
+    int maxTokens;
+
+    @Option(names = "--seed", description = "Varies prompts, job ids and sampling seeds (default: ${DEFAULT-VALUE}).",
+        defaultValue = "1")
+    long seed;
+
+    @Mixin
+    ModelDirectory models;
+
+    @Override
+    public Integer call() {
+        DetectionExperiment.Config config = quick
+            ? new DetectionExperiment.Config(40, 3, maxTokens, seed)
+            : new DetectionExperiment.Config(honestJobs, trials, maxTokens, seed);
+        DetectionExperiment.Report report = DetectionExperiment.run(models.cache(), config, System.err);
+        boolean allCaught = report.cheats().stream().allMatch(c -> c.trials() > 0 && c.detected() == c.trials());
+        var fields = report.toMap();
+        fields.put("ok", report.falsePositives() == 0 && allCaught);
+        JsonReport.print(fields, json, System.out);
+        return report.falsePositives() == 0 && allCaught ? 0 : 1;
+    }
+}
