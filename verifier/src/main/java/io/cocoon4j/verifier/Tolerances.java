@@ -9,7 +9,7 @@ import io.cocoon4j.protocol.sampling.Tolerance;
  */
 public final class Tolerances {
     /** The tiny model (2 × 64, f32). */
-    public static final Tolerance TINY = new Tolerance(2e-4);
+    public static final Tolerance TINY = new Tolerance(5e-5);
     /** The small model (8 × 512, f16). */
     public static final Tolerance SMALL = new Tolerance(0.05);
     /** The medium model (12 × 1024, f16). */

@@ -1,6 +1,8 @@
 package io.cocoon4j.cli.bench;
 
 import io.cocoon4j.cli.JsonReport;
+import io.cocoon4j.protocol.sampling.Tolerance;
+import io.cocoon4j.verifier.Tolerances;
 import io.cocoon4j.verifier.experiment.DetectionExperiment;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,14 +38,19 @@ public final class BenchDetectCommand implements Callable<Integer> {
         defaultValue = "1")
     long seed;
 
+    @Option(names = "--tau", description = "Tolerance the verifiers use, for calibration sweeps "
+        + "(default: the tiny model's calibrated τ).")
+    Double tau;
+
     @Mixin
     ModelDirectory models;
 
     @Override
     public Integer call() {
+        Tolerance tolerance = tau == null ? Tolerances.TINY : new Tolerance(tau);
         DetectionExperiment.Config config = quick
-            ? new DetectionExperiment.Config(40, 3, maxTokens, seed)
-            : new DetectionExperiment.Config(honestJobs, trials, maxTokens, seed);
+            ? new DetectionExperiment.Config(40, 3, maxTokens, seed, tolerance)
+            : new DetectionExperiment.Config(honestJobs, trials, maxTokens, seed, tolerance);
         DetectionExperiment.Report report = DetectionExperiment.run(models.cache(), config, System.err);
         boolean allCaught = report.cheats().stream().allMatch(c -> c.trials() > 0 && c.detected() == c.trials());
         var fields = report.toMap();

@@ -7,6 +7,7 @@ import io.cocoon4j.protocol.ResultClaim;
 import io.cocoon4j.protocol.SamplingSpec;
 import io.cocoon4j.protocol.sampling.Sampler;
 import io.cocoon4j.protocol.sampling.SplitMix64Draws;
+import io.cocoon4j.protocol.sampling.Tolerance;
 import io.cocoon4j.runner.engine.LlamaEngine;
 import io.cocoon4j.runner.model.ModelGenerator.ModelSpec;
 import io.cocoon4j.runner.model.ModelShape;
@@ -53,9 +54,16 @@ public final class DetectionExperiment {
      * @param trialsPerCheat wanted trials per cheat in which the cheat changed the output
      * @param maxTokens output tokens per job (at most {@value #CONTEXT} minus the prompt)
      * @param seed varies prompts, job ids and sampling seeds
+     * @param tolerance τ the verifiers use (calibration sweeps vary it)
      */
-    public record Config(int honestJobs, int trialsPerCheat, int maxTokens, long seed) {
+    public record Config(int honestJobs, int trialsPerCheat, int maxTokens, long seed, Tolerance tolerance) {
+        /** With the calibrated tolerance of the tiny model. */
+        public Config(int honestJobs, int trialsPerCheat, int maxTokens, long seed) {
+            this(honestJobs, trialsPerCheat, maxTokens, seed, Tolerances.TINY);
+        }
+
         public Config {
+            java.util.Objects.requireNonNull(tolerance, "tolerance");
             if (honestJobs < 0 || trialsPerCheat < 0 || maxTokens < 2 || maxTokens > CONTEXT - 32) {
                 throw new IllegalArgumentException("need honestJobs, trialsPerCheat >= 0 and 2 <= maxTokens <= "
                     + (CONTEXT - 32));
@@ -69,9 +77,12 @@ public final class DetectionExperiment {
      * @param trials jobs on which the cheat changed the output (wrong results)
      * @param identical further jobs on which the cheat's output equalled the honest output (not a wrong result)
      * @param detected wrong results rejected
+     * @param greedyTrials the trials that were greedy jobs (the rest were sampled)
+     * @param greedyDetected the greedy trials rejected
      * @param reasons how the rejections were found
      */
-    public record CheatResult(Cheat cheat, int trials, int identical, int detected, Map<Verdict.Reason, Integer> reasons) {
+    public record CheatResult(Cheat cheat, int trials, int identical, int detected, int greedyTrials, int greedyDetected,
+                              Map<Verdict.Reason, Integer> reasons) {
         /** Detected / trials; NaN when the cheat never changed an output. */
         public double detectionRate() {
             return trials == 0 ? Double.NaN : (double) detected / trials;
@@ -108,6 +119,10 @@ public final class DetectionExperiment {
                 d.put("trials", c.trials());
                 d.put("identical_to_honest_skipped", c.identical());
                 d.put("detected", c.detected());
+                d.put("greedy_trials", c.greedyTrials());
+                d.put("greedy_detected", c.greedyDetected());
+                d.put("sampled_trials", c.trials() - c.greedyTrials());
+                d.put("sampled_detected", c.detected() - c.greedyDetected());
                 Map<String, Integer> reasons = new LinkedHashMap<>();
                 c.reasons().forEach((k, v) -> reasons.put(k.name().toLowerCase(java.util.Locale.ROOT), v));
                 d.put("caught_by", reasons);
@@ -132,7 +147,7 @@ public final class DetectionExperiment {
             }
             List<Verifier> verifiers = new ArrayList<>();
             for (Shape s : VERIFIER_SHAPES) {
-                verifiers.add(new Verifier(open(opened, honest, s), honest.sha256(), Tolerances.TINY));
+                verifiers.add(new Verifier(open(opened, honest, s), honest.sha256(), config.tolerance()));
             }
             EngineId engineId = new EngineId(runners.get(0).engineId().value());
             Jobs jobs = new Jobs(honest.sha256(), engineId, config, runners.get(0).vocabSize());
@@ -177,6 +192,8 @@ public final class DetectionExperiment {
                 int trials = 0;
                 int identical = 0;
                 int detected = 0;
+                int greedyTrials = 0;
+                int greedyDetected = 0;
                 Map<Verdict.Reason, Integer> reasons = new EnumMap<>(Verdict.Reason.class);
                 int attempts = config.trialsPerCheat() * ATTEMPTS_PER_TRIAL;
                 for (int a = 0; a < attempts && trials < config.trialsPerCheat(); a++) {
@@ -191,22 +208,26 @@ public final class DetectionExperiment {
                         continue;
                     }
                     trials++;
+                    boolean greedy = job.spec().sampling() instanceof SamplingSpec.Greedy;
+                    greedyTrials += greedy ? 1 : 0;
                     Verdict verdict = verifiers.get(a % verifiers.size())
                         .verify(job.spec(), ResultClaim.of(job.spec(), lie), job.input());
                     if (verdict instanceof Verdict.Rejected r) {
                         detected++;
+                        greedyDetected += greedy ? 1 : 0;
                         reasons.merge(r.reason(), 1, Integer::sum);
                     } else {
                         log.println("MISSED " + cheat + " on job " + index + ": " + verdict);
                     }
                 }
-                CheatResult result = new CheatResult(cheat, trials, identical, detected, reasons);
-                log.printf("%-22s trials %d, identical %d, detected %d (rate %.3f) %s%n", cheat.key(), result.trials(),
-                    identical, detected, result.detectionRate(), reasons);
+                CheatResult result = new CheatResult(cheat, trials, identical, detected, greedyTrials, greedyDetected,
+                    reasons);
+                log.printf("%-22s trials %d (greedy %d), identical %d, detected %d (greedy %d), rate %.3f %s%n",
+                    cheat.key(), trials, greedyTrials, identical, detected, greedyDetected, result.detectionRate(), reasons);
                 results.add(result);
                 base += 2 * attempts;
             }
-            return new Report(config.honestJobs(), falsePositives, largestGap, Tolerances.TINY.tau(), results,
+            return new Report(config.honestJobs(), falsePositives, largestGap, config.tolerance().tau(), results,
                 System.nanoTime() - t0);
         } finally {
             opened.forEach(LlamaEngine::close);
