@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Benchmarks; each prints its figures and ratios against a reference measured in the same run.",
     subcommands = {
+        io.cocoon4j.cli.bench.BenchEngineCommand.class,
         io.cocoon4j.cli.bench.BenchVerifyCommand.class,
         io.cocoon4j.cli.bench.BenchDetectCommand.class,
     })

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     description = "Decentralized, confidential and verifiable AI inference on TON.",
     subcommands = {
         BenchCommand.class,
+        io.cocoon4j.cli.model.ModelCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class Cocoon implements Runnable {

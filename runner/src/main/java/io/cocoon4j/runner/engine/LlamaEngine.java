@@ -47,6 +47,8 @@ public final class LlamaEngine implements AutoCloseable {
     private final Memory seqIdPtrs;
     private final Memory seqZero;
     private final Memory logitsFlags;
+    /** Reused for every decode: only {@code n_tokens} changes, the arrays are ours. */
+    private final LlamaNative.Batch.ByValue batch = new LlamaNative.Batch.ByValue();
 
     private LlamaEngine(NativeLibraryLoader.Loaded lib, Path modelPath, EngineOptions options, Pointer model, Pointer ctx) {
         this.api = lib.api();
@@ -75,6 +77,12 @@ public final class LlamaEngine implements AutoCloseable {
             nSeqIdBuf.setInt(4L * i, 1);
             seqIdPtrs.setPointer((long) Native.POINTER_SIZE * i, seqZero);
         }
+        batch.token = tokenBuf;
+        batch.embd = null;
+        batch.pos = posBuf;
+        batch.n_seq_id = nSeqIdBuf;
+        batch.seq_id = seqIdPtrs;
+        batch.logits = logitsFlags;
     }
 
     /**
@@ -317,33 +325,46 @@ public final class LlamaEngine implements AutoCloseable {
      * @throws ContextOverflowException if they do not fit
      * @throws InvalidTokenException    if any id is outside the vocabulary
      */
-    public synchronized Scores score(int[] prompt, int[] claimed) {
+    public Scores score(int[] prompt, int[] claimed) {
+        return score(prompt, claimed, 0, claimed.length);
+    }
+
+    /**
+     * Like {@link #score(int[], int[])} but keeps only the rows of {@code claimed[from, to)}, e.g.
+     * one disputed chunk: the prompt and {@code claimed[0..to-2]} are still fed (the rows condition
+     * on them), but memory is {@code (to - from) × vocab × 4} bytes. Row 0 of the result is
+     * claimed token {@code from} ({@link Scores#firstIndex()}).
+     *
+     * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= claimed.length}
+     */
+    public synchronized Scores score(int[] prompt, int[] claimed, int from, int to) {
         ensureOpen();
+        java.util.Objects.checkFromToIndex(from, to, claimed.length);
         checkPrompt(prompt);
         checkTokens("claimed", claimed);
-        int total = prompt.length + Math.max(0, claimed.length - 1);
+        int total = prompt.length + Math.max(0, to - 1);
         if (total > nCtx) {
             throw new ContextOverflowException(total, nCtx);
         }
-        long rowsBytes = (long) claimed.length * nVocab;
-        if (rowsBytes > Integer.MAX_VALUE - 16) {
-            throw new IllegalArgumentException(claimed.length + " rows of " + nVocab + " logits do not fit one array");
+        long values = (long) (to - from) * nVocab;
+        if (values > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException((to - from) + " rows of " + nVocab + " logits do not fit one array");
         }
         long t0 = System.nanoTime();
-        float[] logits = new float[(int) rowsBytes];
-        if (claimed.length > 0) {
+        float[] logits = new float[(int) values];
+        if (to > from) {
             int[] seq = new int[total];
             System.arraycopy(prompt, 0, seq, 0, prompt.length);
-            System.arraycopy(claimed, 0, seq, prompt.length, claimed.length - 1);
-            int firstWanted = prompt.length - 1;
+            System.arraycopy(claimed, 0, seq, prompt.length, to - 1);
+            int firstWanted = prompt.length - 1 + from;
             api.llama_kv_self_clear(ctx);
-            for (int from = 0; from < total; from += options.batchSize()) {
-                int count = Math.min(options.batchSize(), total - from);
-                int lo = Math.max(from, firstWanted);
-                int hi = from + count - 1;
-                decode(seq, from, count, from, lo, hi);
+            for (int start = 0; start < total; start += options.batchSize()) {
+                int count = Math.min(options.batchSize(), total - start);
+                int lo = Math.max(start, firstWanted);
+                int hi = start + count - 1;
+                decode(seq, start, count, start, lo, hi);
                 for (int p = lo; p <= hi; p++) {
-                    Pointer row = api.llama_get_logits_ith(ctx, p - from);
+                    Pointer row = api.llama_get_logits_ith(ctx, p - start);
                     if (row == null) {
                         throw new NativeEngineException("no logits for position " + p);
                     }
@@ -351,7 +372,7 @@ public final class LlamaEngine implements AutoCloseable {
                 }
             }
         }
-        return new Scores(claimed, nVocab, logits, System.nanoTime() - t0);
+        return new Scores(Arrays.copyOfRange(claimed, from, to), from, nVocab, logits, System.nanoTime() - t0);
     }
 
     /** Decodes {@code tokens[from, from+count)} at positions {@code pos..}; logits for sequence positions lo..hi. */
@@ -362,14 +383,7 @@ public final class LlamaEngine implements AutoCloseable {
             int p = pos + i;
             logitsFlags.setByte(i, (byte) (p >= lo && p <= hi ? 1 : 0));
         }
-        LlamaNative.Batch.ByValue batch = new LlamaNative.Batch.ByValue();
         batch.n_tokens = count;
-        batch.token = tokenBuf;
-        batch.embd = null;
-        batch.pos = posBuf;
-        batch.n_seq_id = nSeqIdBuf;
-        batch.seq_id = seqIdPtrs;
-        batch.logits = logitsFlags;
         int rc = api.llama_decode(ctx, batch);
         if (rc != 0) {
             throw new NativeEngineException("llama_decode failed with code " + rc + " at position " + pos);

@@ -41,6 +41,12 @@ final class NativeLibraryLoader {
 
     private NativeLibraryLoader() {}
 
+    /** Whether the library is the one bundled in de.kherud:llama (not an override). */
+    static boolean bundled() {
+        String override = System.getProperty(LIB_PROPERTY, System.getenv(LIB_ENV));
+        return override == null || override.isBlank();
+    }
+
     static synchronized Loaded get() {
         if (loaded == null) {
             loaded = load();
@@ -151,21 +157,26 @@ final class NativeLibraryLoader {
         return "de/kherud/llama/" + os + "/" + a + "/unsupported";
     }
 
-    /** {@code LLAMA_BUILD_NUMBER} when the library exports it (builds that link llama.cpp's common code do). */
+    /**
+     * {@code LLAMA_BUILD_NUMBER} when the library exports it (builds that link llama.cpp's common
+     * code do, like de.kherud's); a plain {@code libllama.so} does not, so its builder names it with
+     * {@code -Dcocoon.llama.build=b4916}. The library's SHA-256 in the engine id pins the file either way.
+     */
     private static String buildNumber(NativeLibrary lib) {
         try {
             return "b" + lib.getGlobalVariableAddress("LLAMA_BUILD_NUMBER").getInt(0);
         } catch (UnsatisfiedLinkError e) {
-            return "unknown";
+            return System.getProperty("cocoon.llama.build", "unknown");
         }
     }
 
+    /** {@code LLAMA_COMMIT}, or {@code -Dcocoon.llama.commit} for libraries that do not export it. */
     private static String commit(NativeLibrary lib) {
         try {
             Pointer p = lib.getGlobalVariableAddress("LLAMA_COMMIT").getPointer(0);
             return p == null ? "unknown" : p.getString(0, "UTF-8");
         } catch (UnsatisfiedLinkError e) {
-            return "unknown";
+            return System.getProperty("cocoon.llama.commit", "unknown");
         }
     }
 

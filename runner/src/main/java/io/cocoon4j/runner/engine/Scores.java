@@ -10,15 +10,34 @@ import java.util.Arrays;
  */
 public final class Scores {
     private final int[] claimed;
+    private final int first;
     private final int vocab;
     private final float[] logits;
     private final long nanos;
 
-    Scores(int[] claimed, int vocab, float[] logits, long nanos) {
+    Scores(int[] claimed, int first, int vocab, float[] logits, long nanos) {
+        if (vocab < 1 || logits.length != (long) claimed.length * vocab) {
+            throw new IllegalArgumentException(claimed.length + " rows of " + vocab + " logits need "
+                + (long) claimed.length * vocab + " values, got " + logits.length);
+        }
         this.claimed = claimed.clone();
+        this.first = first;
         this.vocab = vocab;
         this.logits = logits;
         this.nanos = nanos;
+    }
+
+    /**
+     * Scores built from given rows (row-major, {@code claimed.length × vocab} values), for testing
+     * code that consumes scores without running a model. The array is copied.
+     */
+    public static Scores of(int[] claimed, int vocab, float[] logits) {
+        return new Scores(claimed, 0, vocab, logits.clone(), 0);
+    }
+
+    /** Index in the whole claim of the token row 0 scores (0 unless a range was scored). */
+    public int firstIndex() {
+        return first;
     }
 
     /** Number of rows: one per claimed token. */
@@ -30,7 +49,7 @@ public final class Scores {
         return vocab;
     }
 
-    /** The claimed token at row {@code i}. */
+    /** The claimed token at row {@code i} (claim index {@code firstIndex() + i}). */
     public int claimed(int i) {
         return claimed[check(i)];
     }

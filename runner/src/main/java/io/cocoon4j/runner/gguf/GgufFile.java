@@ -10,7 +10,7 @@ import java.util.Optional;
  *
  * @param version    GGUF version (2 or 3)
  * @param metadata   key/value metadata in file order; values are {@code Long} (any integer type),
- *                   {@code Double} (float types), {@code Boolean}, {@code String} or {@code List} of those
+ *                   {@code Double} (float types), {@code Boolean}, {@code String} or a {@link GgufArray} of those
  * @param tensors    tensor table in file order
  * @param alignment  data alignment in bytes
  * @param dataOffset absolute file offset of the data section
@@ -36,7 +36,12 @@ public record GgufFile(int version, Map<String, Object> metadata, List<GgufTenso
 
     /** The number of elements of an array value, if present and an array. */
     public Optional<Integer> arrayLength(String key) {
-        return metadata.get(key) instanceof List<?> l ? Optional.of(l.size()) : Optional.empty();
+        return array(key).map(GgufArray::size);
+    }
+
+    /** An array value, if present and an array. */
+    public Optional<GgufArray> array(String key) {
+        return metadata.get(key) instanceof GgufArray a ? Optional.of(a) : Optional.empty();
     }
 
     /** The tensor called {@code name}, if present. */

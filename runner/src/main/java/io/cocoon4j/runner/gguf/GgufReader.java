@@ -149,7 +149,7 @@ public final class GgufReader {
                 for (long i = 0; i < n; i++) {
                     list.add(value(element));
                 }
-                return list;
+                return new GgufArray(element, list);
             }
             default: throw new AssertionError(type);
         }

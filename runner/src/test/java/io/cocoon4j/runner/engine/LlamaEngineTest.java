@@ -5,23 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class LlamaEngineTest {
-    static LlamaEngine engine;
-
-    @BeforeAll
-    static void open() {
-        engine = LlamaEngine.open(TinyModel.path(), EngineOptions.defaults().withThreads(1).withContextLength(256));
-    }
-
-    @AfterAll
-    static void close() {
-        engine.close();
-    }
-
+class LlamaEngineTest extends TinyEngineTestBase {
     @Test
     void describesTheModelAndTheBuild() {
         assertThat(engine.vocabSize()).isEqualTo(556);
@@ -105,6 +91,23 @@ class LlamaEngineTest {
             }
         }
         assertThat(maxDrift).as("drift between one-pass scoring and generation").isLessThan(1e-3f);
+    }
+
+    @Test
+    void scoringOneChunkMatchesTheSameRowsOfTheWholeClaim() {
+        int[] prompt = engine.tokenize("a chunk of the claim", true);
+        int[] claimed = engine.generate(prompt, 96, TokenChooser.GREEDY, false).tokens();
+        Scores all = engine.score(prompt, claimed);
+        Scores chunk = engine.score(prompt, claimed, 32, 64);
+        assertThat(chunk.rows()).isEqualTo(32);
+        assertThat(chunk.firstIndex()).isEqualTo(32);
+        for (int i = 0; i < 32; i++) {
+            assertThat(chunk.claimed(i)).isEqualTo(claimed[32 + i]);
+            assertThat(chunk.argmax(i)).isEqualTo(all.argmax(32 + i));
+            assertThat(chunk.claimedLogit(i)).isCloseTo(all.claimedLogit(32 + i), org.assertj.core.data.Offset.offset(1e-4f));
+        }
+        assertThatThrownBy(() -> engine.score(prompt, claimed, 64, 32)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> engine.score(prompt, claimed, 0, 97)).isInstanceOf(IndexOutOfBoundsException.class);
     }
 
     @Test

@@ -14,6 +14,11 @@ final class TinyModel {
 
     private TinyModel() {}
 
+    /** An engine on the tiny model: one thread (tests share two cores), the given context. */
+    static LlamaEngine open(int contextLength) {
+        return LlamaEngine.open(path(), EngineOptions.defaults().withThreads(1).withContextLength(contextLength));
+    }
+
     static synchronized Path path() {
         if (path == null) {
             try {
