@@ -60,6 +60,28 @@ public final class Verifier {
      *     that does not match the commitment, a context too small, an engine failure)
      */
     public Verdict verify(JobSpec job, ResultClaim claim, JobInput input) {
+        return check(job, claim, input, 0, claim.tokenCount());
+    }
+
+    /**
+     * Judges one chunk of {@code claim}: what an audit sampling chunks or a juror re-checking a
+     * disputed chunk does. The whole claim's structure and commitments are still checked (cheap);
+     * teacher forcing feeds the prompt and every claimed token up to the chunk's end but keeps and
+     * judges only the chunk's rows. The truncation rule applies when the chunk is the last one.
+     *
+     * @throws IllegalArgumentException if the claim has no chunk {@code chunk}
+     * @throws VerificationException as for {@link #verify}
+     */
+    public Verdict verifyChunk(JobSpec job, ResultClaim claim, JobInput input, int chunk) {
+        int chunks = Chunking.chunkCount(claim.tokenCount());
+        if (chunk < 0 || chunk >= chunks) {
+            throw new IllegalArgumentException("chunk " + chunk + " does not exist; the claim has " + chunks);
+        }
+        int from = chunk * Chunking.CHUNK_SIZE;
+        return check(job, claim, input, from, Math.min(from + Chunking.CHUNK_SIZE, claim.tokenCount()));
+    }
+
+    private Verdict check(JobSpec job, ResultClaim claim, JobInput input, int from, int to) {
         Objects.requireNonNull(job, "job");
         Objects.requireNonNull(claim, "claim");
         Objects.requireNonNull(input, "input");
@@ -82,12 +104,12 @@ public final class Verifier {
         if (structural != null) {
             return structural;
         }
-        Scores scores = score(input.promptTokens(), tokens);
+        Scores scores = score(input.promptTokens(), tokens, from, to);
         SamplingSpec spec = job.sampling();
         DrawSource draws = spec instanceof SamplingSpec.Sampled s ? new SplitMix64Draws(s.seed()) : position -> 0.0;
         double largestGap = 0;
-        for (int i = 0; i < tokens.length; i++) {
-            TokenCheck check = tolerance.check(scores.row(i), spec, draws, i, tokens[i]);
+        for (int i = from; i < to; i++) {
+            TokenCheck check = tolerance.check(scores.row(i - from), spec, draws, i, tokens[i]);
             if (check instanceof TokenCheck.Fail fail) {
                 return at(claim, Verdict.Reason.TOKEN_OUTSIDE_TOLERANCE, i, fail, fail.reason());
             }
@@ -98,11 +120,11 @@ public final class Verifier {
         int n = tokens.length;
         boolean ended = n > 0 && engine.isEndOfGeneration(tokens[n - 1]);
         boolean contextFull = input.promptTokens().length + n - 1 >= engine.contextLength();
-        if (n < job.maxTokens() && !ended && !contextFull) {
+        if (to == n && n < job.maxTokens() && !ended && !contextFull) {
             return at(claim, Verdict.Reason.TRUNCATED, n, null,
                 n + " of at most " + job.maxTokens() + " tokens, and the last is not an end-of-generation token");
         }
-        return new Verdict.Accepted(n, largestGap, scores.nanos());
+        return new Verdict.Accepted(to - from, largestGap, scores.nanos());
     }
 
     private Verdict checkStructure(JobSpec job, ResultClaim claim, int[] tokens) {
@@ -126,9 +148,9 @@ public final class Verifier {
         return null;
     }
 
-    private Scores score(int[] prompt, int[] tokens) {
+    private Scores score(int[] prompt, int[] tokens, int from, int to) {
         try {
-            return engine.score(prompt, tokens);
+            return engine.score(prompt, tokens, from, to);
         } catch (EngineException e) {
             throw new VerificationException("teacher-forced scoring failed: " + e.getMessage(), e);
         }

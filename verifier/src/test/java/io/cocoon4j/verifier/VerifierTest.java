@@ -86,6 +86,22 @@ class VerifierTest {
     }
 
     @Test
+    void aSingleChunkCanBeJudgedAlone() {
+        JobSpec job = job(new SamplingSpec.Sampled(700, 50, 900_000, 20_000, 5), 70);
+        int[] tokens = honest(job).outputTokens();
+        assertThat(tokens.length).isGreaterThan(66);
+        tokens[66] = (tokens[66] + 200) % runner.vocabSize();
+        ResultClaim lie = ResultClaim.of(job, tokens);
+        // Chunks 0 and 1 are honest; chunk 2 holds the change.
+        assertThat(verifier.verifyChunk(job, lie, input(), 0).accepted()).isTrue();
+        assertThat(verifier.verifyChunk(job, lie, input(), 1).accepted()).isTrue();
+        Verdict.Rejected r = (Verdict.Rejected) verifier.verifyChunk(job, lie, input(), 2);
+        assertThat(r.chunk()).isEqualTo(2);
+        assertThat(r.position()).isEqualTo(66);
+        assertThatThrownBy(() -> verifier.verifyChunk(job, lie, input(), 3)).hasMessageContaining("chunk 3 does not exist");
+    }
+
+    @Test
     void impossibleTokenIdsAreRejectedBeforeReachingTheEngine() {
         JobSpec job = job(new SamplingSpec.Greedy(), 70);
         int[] tokens = honest(job).outputTokens();
