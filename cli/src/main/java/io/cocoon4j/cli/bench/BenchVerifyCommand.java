@@ -12,9 +12,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "verify",
     mixinStandardHelpOptions = true,
-    description = {
-        "Generates a greedy job on a generated model, then verifies it by teacher forcing, in the same process.",
-        "Reports generate time, verify time and verify_generate_ratio (target <= 0.3, stretch <= 0.1)."})
+    description = "Generates a greedy job on a generated model, then verifies it by teacher forcing, in the same "
+        + "process; reports generate time, verify time and verify_generate_ratio (target <= 0.3, stretch <= 0.1).")
 public final class BenchVerifyCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object on standard output.")
     boolean json;
