@@ -17,7 +17,7 @@ class DetectionExperimentTest {
     @Test
     void honestJobsPassAndEveryCheatIsCaught() {
         DetectionExperiment.Report report = DetectionExperiment.run(TestModels.CACHE,
-            new DetectionExperiment.Config(25, 2, 48, 7), System.err);
+            new DetectionExperiment.Config(48, 2, 48, 7), System.err);
         System.err.println(report.toMap());
         assertThat(report.falsePositives()).isZero();
         assertThat(report.cheats()).hasSize(Cheat.values().length);

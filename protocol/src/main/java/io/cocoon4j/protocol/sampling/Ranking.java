@@ -84,19 +84,9 @@ final class Ranking {
         return lo;
     }
 
-    /** The number of tokens whose logit is at least {@code x}. */
+    /** The number of tokens whose logit is at least {@code x} (for doubles, {@code >= x} is {@code > nextDown(x)}). */
     int countAtLeast(double x) {
-        int lo = 0;
-        int hi = logit.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (logit[mid] >= x) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return countAbove(Math.nextDown(x));
     }
 
     /** The rank of {@code tokenId}. */
