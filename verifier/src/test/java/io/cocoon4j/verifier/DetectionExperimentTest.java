@@ -7,17 +7,16 @@ import io.cocoon4j.verifier.experiment.DetectionExperiment;
 import org.junit.jupiter.api.Test;
 
 /**
- * The detection experiment at test size on the real tiny model: honest jobs across thread counts
- * and batch shapes, no false positive; every cheat caught in every trial where it changed the
- * output. {@code cocoon bench detect} runs the same code with 200+ honest jobs and more trials
- * (too slow for the suite on a loaded 2-core machine).
+ * The detection experiment on the real tiny model: 200 honest jobs across thread counts and batch
+ * shapes, no false positive; every cheat caught in each of two trials where it changed the output.
+ * {@code cocoon bench detect} runs the same code with 20 trials per cheat.
  */
 class DetectionExperimentTest {
 
     @Test
     void honestJobsPassAndEveryCheatIsCaught() {
         DetectionExperiment.Report report = DetectionExperiment.run(TestModels.CACHE,
-            new DetectionExperiment.Config(48, 2, 48, 7), System.err);
+            new DetectionExperiment.Config(200, 2, 48, 7), System.err);
         System.err.println(report.toMap());
         assertThat(report.falsePositives()).isZero();
         assertThat(report.cheats()).hasSize(Cheat.values().length);

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Runs honest jobs across thread counts and batch shapes and plays each cheat on the tiny "
         + "generated model; reports false_positive_rate and detection_rate per cheat. Exit 0 only if no honest job "
-        + "was rejected and every cheat was caught in every trial.")
+        + "was rejected and every cheat was caught in every trial. On a shared machine set OMP_WAIT_POLICY=PASSIVE.")
 public final class BenchDetectCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object on standard output.")
     boolean json;

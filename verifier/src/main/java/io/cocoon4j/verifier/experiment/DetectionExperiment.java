@@ -36,9 +36,10 @@ import java.util.Map;
  * trials whose output the cheat changed.
  */
 public final class DetectionExperiment {
-    // Two threads once in the rotation: llama.cpp's threads spin at barriers, which on a loaded 2-core
-    // machine costs seconds per job; thread count never changed a logit in the drift measurements anyway.
-    private static final List<Shape> RUNNER_SHAPES = List.of(new Shape(1, 512, 512), new Shape(1, 7, 7),
+    // Two threads in two of eight slots: llama.cpp's OpenMP threads spin at barriers, which on a loaded
+    // 2-core machine costs seconds per job unless OMP_WAIT_POLICY=PASSIVE; thread count never changed a
+    // logit in the drift measurements anyway.
+    private static final List<Shape> RUNNER_SHAPES = List.of(new Shape(1, 512, 512), new Shape(2, 7, 7),
         new Shape(1, 1, 1), new Shape(2, 512, 512), new Shape(1, 32, 16), new Shape(1, 64, 64), new Shape(1, 3, 3),
         new Shape(1, 16, 8));
     private static final List<Shape> VERIFIER_SHAPES = List.of(new Shape(1, 512, 512), new Shape(1, 64, 32));
