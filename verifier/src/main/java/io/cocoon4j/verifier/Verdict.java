@@ -19,8 +19,14 @@ public sealed interface Verdict {
      * @param largestGap greedy jobs: the largest {@code max logit - claimed logit} seen (how close the claim came to
      *     the tolerance); 0 for sampled jobs
      * @param scoreNanos time of the teacher-forced pass
+     * @param marginHits positions whose claimed token is not the verifier's own exact choice (greedy:
+     *     not the maximum; sampled: not what the draw selects on the verifier's logits) yet lies within
+     *     the tolerance. Not provable fraud, so not a rejection; but an honest run produces one only
+     *     when drift happens to cross a decision boundary, which is rare, so audit policy may weigh it
+     * @param firstMarginHit the first such position, -1 if none
      */
-    record Accepted(int tokensChecked, double largestGap, long scoreNanos) implements Verdict {}
+    record Accepted(int tokensChecked, double largestGap, long scoreNanos, int marginHits, int firstMarginHit)
+        implements Verdict {}
 
     /**
      * The claim is wrong. Points at the first failing output position and its chunk, so a challenge

@@ -7,6 +7,7 @@ import io.cocoon4j.protocol.ResultClaim;
 import io.cocoon4j.protocol.SamplingSpec;
 import io.cocoon4j.protocol.merkle.MerkleTree;
 import io.cocoon4j.protocol.sampling.DrawSource;
+import io.cocoon4j.protocol.sampling.Sampler;
 import io.cocoon4j.protocol.sampling.SplitMix64Draws;
 import io.cocoon4j.protocol.sampling.TokenCheck;
 import io.cocoon4j.protocol.sampling.Tolerance;
@@ -108,13 +109,24 @@ public final class Verifier {
         SamplingSpec spec = job.sampling();
         DrawSource draws = spec instanceof SamplingSpec.Sampled s ? new SplitMix64Draws(s.seed()) : position -> 0.0;
         double largestGap = 0;
+        int marginHits = 0;
+        int firstMarginHit = -1;
         for (int i = from; i < to; i++) {
-            TokenCheck check = tolerance.check(scores.row(i - from), spec, draws, i, tokens[i]);
+            float[] row = scores.row(i - from);
+            TokenCheck check = tolerance.check(row, spec, draws, i, tokens[i]);
             if (check instanceof TokenCheck.Fail fail) {
                 return at(claim, Verdict.Reason.TOKEN_OUTSIDE_TOLERANCE, i, fail, fail.reason());
             }
-            if (spec instanceof SamplingSpec.Greedy) {
+            boolean exact;
+            if (spec instanceof SamplingSpec.Sampled s) {
+                exact = Sampler.sample(row, s, check.evidence().draw()) == tokens[i];
+            } else {
                 largestGap = Math.max(largestGap, check.evidence().gap());
+                exact = check.evidence().gap() == 0;
+            }
+            if (!exact) {
+                marginHits++;
+                firstMarginHit = firstMarginHit < 0 ? i : firstMarginHit;
             }
         }
         int n = tokens.length;
@@ -124,7 +136,7 @@ public final class Verifier {
             return at(claim, Verdict.Reason.TRUNCATED, n, null,
                 n + " of at most " + job.maxTokens() + " tokens, and the last is not an end-of-generation token");
         }
-        return new Verdict.Accepted(to - from, largestGap, scores.nanos());
+        return new Verdict.Accepted(to - from, largestGap, scores.nanos(), marginHits, firstMarginHit);
     }
 
     private Verdict checkStructure(JobSpec job, ResultClaim claim, int[] tokens) {

@@ -63,6 +63,7 @@ class VerifierTest {
             Verdict verdict = verifier.verify(job, honest(job), input());
             assertThat(verdict).as(spec.toString()).isInstanceOf(Verdict.Accepted.class);
             assertThat(((Verdict.Accepted) verdict).tokensChecked()).isEqualTo(honest(job).tokenCount());
+            assertThat(((Verdict.Accepted) verdict).marginHits()).isZero();
         }
     }
 
@@ -83,6 +84,18 @@ class VerifierTest {
         // The challenge can prove which committed chunk it disputes.
         assertThat(r.chunkCommitment()).isEqualTo(Chunking.commitment(job.jobId(), tokens, 1));
         assertThat(r.proof().verifies(r.chunkCommitment(), lie.chunkRoot())).isTrue();
+    }
+
+    @Test
+    void aWrongTokenWithinTheToleranceIsAcceptedButFlagged() {
+        JobSpec job = job(new SamplingSpec.Greedy(), 70);
+        int[] tokens = honest(job).outputTokens();
+        tokens[10] = (tokens[10] + 1) % runner.vocabSize();
+        // A tolerance so wide that any token passes: the change cannot be proven, only flagged.
+        Verifier lenient = new Verifier(checker, model, new io.cocoon4j.protocol.sampling.Tolerance(1000));
+        Verdict.Accepted a = (Verdict.Accepted) lenient.verify(job, ResultClaim.of(job, tokens), input());
+        assertThat(a.marginHits()).isPositive();
+        assertThat(a.firstMarginHit()).isEqualTo(10);
     }
 
     @Test

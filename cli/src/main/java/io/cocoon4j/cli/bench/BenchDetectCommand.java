@@ -14,8 +14,9 @@ import picocli.CommandLine.Option;
     name = "detect",
     mixinStandardHelpOptions = true,
     description = "Runs honest jobs across thread counts and batch shapes and plays each cheat on the tiny "
-        + "generated model; reports false_positive_rate and detection_rate per cheat. Exit 0 only if no honest job "
-        + "was rejected and every cheat was caught in every trial. On a shared machine set OMP_WAIT_POLICY=PASSIVE.")
+        + "generated model; reports false_positive_rate, detection_rate (rejected) and "
+        + "detected_or_flagged_rate per cheat. Exit 0 only if no honest job was rejected or flagged and every "
+        + "wrong result was rejected or flagged. On a shared machine set OMP_WAIT_POLICY=PASSIVE.")
 public final class BenchDetectCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object on standard output.")
     boolean json;
@@ -51,10 +52,12 @@ public final class BenchDetectCommand implements Callable<Integer> {
             ? new DetectionExperiment.Config(40, 3, maxTokens, seed, tolerance)
             : new DetectionExperiment.Config(honestJobs, trials, maxTokens, seed, tolerance);
         DetectionExperiment.Report report = DetectionExperiment.run(models.cache(), config, System.err);
-        boolean allCaught = report.cheats().stream().allMatch(c -> c.trials() > 0 && c.detected() == c.trials());
+        boolean allCaught = report.cheats().stream()
+            .allMatch(c -> c.trials() > 0 && c.detected() + c.flagged() == c.trials());
+        boolean ok = report.falsePositives() == 0 && report.honestFlagged() == 0 && allCaught;
         var fields = report.toMap();
-        fields.put("ok", report.falsePositives() == 0 && allCaught);
+        fields.put("ok", ok);
         JsonReport.print(fields, json, System.out);
-        return report.falsePositives() == 0 && allCaught ? 0 : 1;
+        return ok ? 0 : 1;
     }
 }

@@ -80,25 +80,33 @@ public final class DetectionExperiment {
      * @param detected wrong results rejected
      * @param greedyTrials the trials that were greedy jobs (the rest were sampled)
      * @param greedyDetected the greedy trials rejected
+     * @param flagged wrong results accepted (within τ everywhere) but with margin hits
+     *     ({@link Verdict.Accepted#marginHits()}): not provable, but flagged for audit
      * @param reasons how the rejections were found
      */
     public record CheatResult(Cheat cheat, int trials, int identical, int detected, int greedyTrials, int greedyDetected,
-                              Map<Verdict.Reason, Integer> reasons) {
+                              int flagged, Map<Verdict.Reason, Integer> reasons) {
         /** Detected / trials; NaN when the cheat never changed an output. */
         public double detectionRate() {
             return trials == 0 ? Double.NaN : (double) detected / trials;
+        }
+
+        /** (Detected + flagged) / trials. */
+        public double detectedOrFlaggedRate() {
+            return trials == 0 ? Double.NaN : (double) (detected + flagged) / trials;
         }
     }
 
     /**
      * @param honestJobs honest jobs verified
      * @param falsePositives honest jobs rejected
+     * @param honestFlagged honest jobs accepted with margin hits (the false-flag count of the audit signal)
      * @param largestHonestGap the largest {@code max - claimed} logit gap an accepted honest token had
      * @param tau the tolerance used
      * @param cheats per-cheat results
      * @param nanos wall time of the whole experiment
      */
-    public record Report(int honestJobs, int falsePositives, double largestHonestGap, double tau,
+    public record Report(int honestJobs, int falsePositives, int honestFlagged, double largestHonestGap, double tau,
                          List<CheatResult> cheats, long nanos) {
         public double falsePositiveRate() {
             return honestJobs == 0 ? 0 : (double) falsePositives / honestJobs;
@@ -111,11 +119,14 @@ public final class DetectionExperiment {
             m.put("honest_jobs", honestJobs);
             m.put("false_positives", falsePositives);
             m.put("false_positive_rate", falsePositiveRate());
+            m.put("honest_flagged", honestFlagged);
             m.put("largest_honest_greedy_gap", largestHonestGap);
             Map<String, Object> rates = new LinkedHashMap<>();
+            Map<String, Object> flaggedRates = new LinkedHashMap<>();
             Map<String, Object> details = new LinkedHashMap<>();
             for (CheatResult c : cheats) {
                 rates.put(c.cheat().key(), c.detectionRate());
+                flaggedRates.put(c.cheat().key(), c.detectedOrFlaggedRate());
                 Map<String, Object> d = new LinkedHashMap<>();
                 d.put("trials", c.trials());
                 d.put("identical_to_honest_skipped", c.identical());
@@ -124,12 +135,14 @@ public final class DetectionExperiment {
                 d.put("greedy_detected", c.greedyDetected());
                 d.put("sampled_trials", c.trials() - c.greedyTrials());
                 d.put("sampled_detected", c.detected() - c.greedyDetected());
+                d.put("accepted_but_flagged", c.flagged());
                 Map<String, Integer> reasons = new LinkedHashMap<>();
                 c.reasons().forEach((k, v) -> reasons.put(k.name().toLowerCase(java.util.Locale.ROOT), v));
                 d.put("caught_by", reasons);
                 details.put(c.cheat().key(), d);
             }
             m.put("detection_rate", rates);
+            m.put("detected_or_flagged_rate", flaggedRates);
             m.put("cheats", details);
             m.put("seconds", nanos / 1e9);
             return m;
@@ -154,6 +167,7 @@ public final class DetectionExperiment {
             Jobs jobs = new Jobs(honest.sha256(), engineId, config, runners.get(0).vocabSize());
 
             int falsePositives = 0;
+            int honestFlagged = 0;
             double largestGap = 0;
             long[] shapeNanos = new long[runners.size()];
             for (int i = 0; i < config.honestJobs(); i++) {
@@ -166,6 +180,10 @@ public final class DetectionExperiment {
                 shapeNanos[i % runners.size()] += System.nanoTime() - jobStart;
                 if (verdict instanceof Verdict.Accepted a) {
                     largestGap = Math.max(largestGap, a.largestGap());
+                    if (a.marginHits() > 0) {
+                        honestFlagged++;
+                        log.println("honest job " + i + " flagged: " + a);
+                    }
                 } else {
                     falsePositives++;
                     log.println("FALSE POSITIVE job " + i + " (" + RUNNER_SHAPES.get(i % runners.size()) + "): " + verdict);
@@ -175,8 +193,8 @@ public final class DetectionExperiment {
                 log.printf("runner shape %s: %.1f ms per honest job (generate + verify)%n", RUNNER_SHAPES.get(s),
                     shapeNanos[s] / 1e6 / Math.max(1, (config.honestJobs() + runners.size() - 1 - s) / runners.size()));
             }
-            log.printf("honest: %d jobs, %d false positives, largest accepted gap %.3g%n", config.honestJobs(),
-                falsePositives, largestGap);
+            log.printf("honest: %d jobs, %d false positives, %d flagged, largest accepted greedy gap %.3g%n",
+                config.honestJobs(), falsePositives, honestFlagged, largestGap);
 
             Map<Cheat, LlamaEngine> cheatEngines = new EnumMap<>(Cheat.class);
             Shape cheatShape = RUNNER_SHAPES.get(0);
@@ -195,6 +213,7 @@ public final class DetectionExperiment {
                 int detected = 0;
                 int greedyTrials = 0;
                 int greedyDetected = 0;
+                int flagged = 0;
                 Map<Verdict.Reason, Integer> reasons = new EnumMap<>(Verdict.Reason.class);
                 int attempts = config.trialsPerCheat() * ATTEMPTS_PER_TRIAL;
                 for (int a = 0; a < attempts && trials < config.trialsPerCheat(); a++) {
@@ -218,17 +237,19 @@ public final class DetectionExperiment {
                         greedyDetected += greedy ? 1 : 0;
                         reasons.merge(r.reason(), 1, Integer::sum);
                     } else {
+                        flagged += ((Verdict.Accepted) verdict).marginHits() > 0 ? 1 : 0;
                         log.println("MISSED " + cheat + " on job " + index + ": " + verdict);
                     }
                 }
                 CheatResult result = new CheatResult(cheat, trials, identical, detected, greedyTrials, greedyDetected,
+                    flagged, reasons);
+                log.printf("%-22s trials %d (greedy %d), identical %d, detected %d (greedy %d), flagged %d, rate %.3f %s%n",
+                    cheat.key(), trials, greedyTrials, identical, detected, greedyDetected, flagged, result.detectionRate(),
                     reasons);
-                log.printf("%-22s trials %d (greedy %d), identical %d, detected %d (greedy %d), rate %.3f %s%n",
-                    cheat.key(), trials, greedyTrials, identical, detected, greedyDetected, result.detectionRate(), reasons);
                 results.add(result);
                 base += 2 * attempts;
             }
-            return new Report(config.honestJobs(), falsePositives, largestGap, config.tolerance().tau(), results,
+            return new Report(config.honestJobs(), falsePositives, honestFlagged, largestGap, config.tolerance().tau(), results,
                 System.nanoTime() - t0);
         } finally {
             opened.forEach(LlamaEngine::close);
