@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
         io.cocoon4j.cli.enclave.RaTlsBenchCommand.class,
         io.cocoon4j.cli.bench.ChainBench.class,
         io.cocoon4j.cli.bench.TlbBench.class,
+        io.cocoon4j.cli.bench.BenchVerifyCommand.class,
+        io.cocoon4j.cli.bench.BenchDetectCommand.class,
     })
 public final class BenchCommand implements Runnable {
 

@@ -1,0 +1,52 @@
+package io.cocoon4j.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Recomputes every committed test vector; a change of encoding, hashing, PRNG or sampler fails here. */
+class ProtocolVectorsTest {
+
+    @Test
+    void everyCommittedVectorIsReproduced() throws IOException {
+        Map<String, String> committed = load();
+        Map<String, String> computed = ProtocolVectors.compute();
+        assertThat(committed).hasSizeGreaterThan(30);
+        assertThat(computed).containsExactlyEntriesOf(committed);
+    }
+
+    @Test
+    void knownAnswersFromOutsideThisCode() throws IOException {
+        Map<String, String> committed = load();
+        // SHA-256 of 0x04 || "llama.cpp b4916 cpu", computed independently with sha256sum:
+        //   printf '\x04llama.cpp b4916 cpu' | sha256sum
+        assertThat(committed.get("engine.hash")).isEqualTo("e6a96a7b665e900c070a21b0c4062f4835ed4d5b20511b23c1c2baebb51c5212");
+        // Computed by a separate implementation written from the Javadoc alone (Python hashlib + struct).
+        assertThat(committed.get("input.commitment"))
+            .isEqualTo("7aa48209c64a6c0e2b36e052508353fc65bd97f146ebdba888eec4a558692baf");
+        assertThat(committed.get("greedyJob.chunkRoot"))
+            .isEqualTo("b690e03362ee2c51996a6164248e1b03c2886ea241bfb518f72fdec9d43e20c8");
+        assertThat(committed.get("greedyJob.resultHash"))
+            .isEqualTo("83410da4661bebf6421f9c0c625ab4f4aa7a63486aeae3d6ffb7ea241e12728c");
+    }
+
+    static Map<String, String> load() throws IOException {
+        Map<String, String> map = new LinkedHashMap<>();
+        try (InputStream in = ProtocolVectorsTest.class.getResourceAsStream(ProtocolVectors.RESOURCE)) {
+            assertThat(in).as("committed vectors at " + ProtocolVectors.RESOURCE).isNotNull();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                int eq = line.indexOf(" = ");
+                map.put(line.substring(0, eq), line.substring(eq + 3));
+            }
+        }
+        return map;
+    }
+}

@@ -1,0 +1,45 @@
+package io.cocoon4j.verifier;
+
+import io.cocoon4j.protocol.Hash32;
+import io.cocoon4j.protocol.InputCommitment;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * The private part of a job a verifier is shown (inside an enclave, or by the client in a dispute):
+ * the prompt token ids and the salt of the on-chain {@link InputCommitment}.
+ *
+ * @param salt the 32-byte salt the client drew
+ * @param promptTokens the prompt token ids, BOS included if the job used one
+ */
+public record JobInput(Hash32 salt, int[] promptTokens) {
+    public JobInput {
+        Objects.requireNonNull(salt, "salt");
+        promptTokens = Objects.requireNonNull(promptTokens, "promptTokens").clone();
+    }
+
+    /** The commitment that must equal the job's {@code inputCommitment}. */
+    public Hash32 commitment() {
+        return InputCommitment.of(salt, promptTokens);
+    }
+
+    @Override
+    public int[] promptTokens() {
+        return promptTokens.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof JobInput j && salt.equals(j.salt) && Arrays.equals(promptTokens, j.promptTokens);
+    }
+
+    @Override
+    public int hashCode() {
+        return salt.hashCode() * 31 + Arrays.hashCode(promptTokens);
+    }
+
+    @Override
+    public String toString() {
+        return "JobInput[salt=" + salt + ", promptTokens=" + promptTokens.length + "]";
+    }
+}
