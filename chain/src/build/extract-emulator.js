@@ -1,10 +1,11 @@
 // Extracts the official TON emulator from the pinned @ton/sandbox npm package for the JVM.
 //
-// Run by chain/pom.xml at generate-resources:
-//   node extract-emulator.js <contracts/node_modules> <output resource folder>
+// Run by chain/pom.xml at generate-sources:
+//   node extract-emulator.js <contracts/node_modules> <output resource folder> <output wasm file> [translation marker]
 //
-// Writes into <output>/io/cocoon4j/chain/emulator/:
-//   emulator.wasm         the WASM binary (dist/executor/emulator-emscripten.wasm.js is base64)
+// Writes <output wasm file>: the WASM binary (dist/executor/emulator-emscripten.wasm.js is base64),
+// which Chicory's build-time compiler then translates to JVM classes; and into
+// <output resource folder>/io/cocoon4j/chain/emulator/:
 //   emscripten.properties what the host glue needs from the matching JS glue
 //                         (dist/executor/emulator-emscripten.js): the minified import and export
 //                         names, and the addresses of the inline-JS snippets (EM_ASM) it calls
@@ -23,8 +24,10 @@ function fail(message) {
   process.exit(1);
 }
 
-const [nodeModules, outRoot] = process.argv.slice(2);
-if (!nodeModules || !outRoot) fail('usage: node extract-emulator.js <node_modules> <output folder>');
+const [nodeModules, outRoot, wasmOut] = process.argv.slice(2);
+if (!nodeModules || !outRoot || !wasmOut) {
+  fail('usage: node extract-emulator.js <node_modules> <output resource folder> <output wasm file>');
+}
 const sandbox = path.join(nodeModules, '@ton', 'sandbox');
 if (!fs.existsSync(path.join(sandbox, 'package.json'))) {
   fail(`${sandbox} is missing: run \`npm ci\` in the contracts module first (its build does that)`);
@@ -40,7 +43,14 @@ function requireModule(rel) {
 // 1. The WASM binary.
 const wasm = Buffer.from(requireModule('dist/executor/emulator-emscripten.wasm.js').EmulatorEmscriptenWasm, 'base64');
 if (wasm.subarray(0, 4).toString('hex') !== '0061736d') fail('emulator-emscripten.wasm.js does not decode to a WASM module');
-fs.writeFileSync(path.join(outDir, 'emulator.wasm'), wasm);
+// The build translates the WASM to JVM classes once and keeps them; a different WASM next to an
+// existing translation would leave those classes stale, so refuse it.
+const aotMarker = process.argv[5];
+if (fs.existsSync(wasmOut) && !fs.readFileSync(wasmOut).equals(wasm) && aotMarker && fs.existsSync(aotMarker)) {
+  fail(`the emulator WASM changed since it was translated to JVM classes (${aotMarker}): run \`./mvnw clean\``);
+}
+fs.mkdirSync(path.dirname(wasmOut), { recursive: true });
+fs.writeFileSync(wasmOut, wasm);
 
 // 2. The glue's names.
 const glue = fs.readFileSync(path.join(sandbox, 'dist/executor/emulator-emscripten.js'), 'utf8');

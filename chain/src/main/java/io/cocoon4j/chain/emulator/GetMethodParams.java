@@ -36,9 +36,7 @@ public record GetMethodParams(String codeBoc, String dataBoc, String address, Bi
         if (balance.signum() < 0) {
             throw new IllegalArgumentException("balance must not be negative");
         }
-        if (randomSeedHex.length() != 64 || !randomSeedHex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-            throw new IllegalArgumentException("randomSeedHex must be 64 hex digits (32 bytes)");
-        }
+        TransactionParams.requireSeedHex(randomSeedHex);
         if (gasLimit <= 0) {
             throw new IllegalArgumentException("gasLimit must be positive");
         }

@@ -23,9 +23,14 @@ public record TransactionParams(long utime, long lt, String randomSeedHex, boole
             throw new IllegalArgumentException("utime must be an unsigned 32-bit unix time, got " + utime);
         }
         if (randomSeedHex != null) {
-            if (randomSeedHex.length() != 64 || !randomSeedHex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-                throw new IllegalArgumentException("randomSeedHex must be 64 hex digits (32 bytes)");
-            }
+            requireSeedHex(randomSeedHex);
+        }
+    }
+
+    /** Checks a block random seed: 64 hex digits (32 bytes). */
+    static void requireSeedHex(String seedHex) {
+        if (seedHex.length() != 64 || !seedHex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            throw new IllegalArgumentException("the random seed must be 64 hex digits (32 bytes), got '" + seedHex + "'");
         }
     }
 

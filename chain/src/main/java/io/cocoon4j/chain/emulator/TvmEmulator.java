@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,14 +31,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * API as a standard base64 string, the emulator's own format; convert with ton4j's
  * {@code Cell.fromBocBase64(...)} / {@code cell.toBase64()}.
  *
- * <p><b>Threads.</b> One WASM instance is not thread-safe and needs a deep stack, so each
- * {@code TvmEmulator} owns one worker thread (512 MiB stack) and runs every call on it, one at a
- * time. Any thread may call; calls from several threads are serialised. For parallel emulation,
- * create several emulators (each costs a few hundred MiB of heap).
+ * <p><b>Threads.</b> One WASM instance is not thread-safe and needs a deep stack, so a
+ * {@code TvmEmulator} owns worker threads (512 MiB of stack reserved each), each with its own WASM
+ * instance, and runs every call on one of them. Any thread may call. With one worker (the default)
+ * calls are serialised; {@link #create(String, String, Verbosity, int)} with more workers runs that
+ * many calls in parallel, each worker costing about 20 MiB of heap for its WASM memory. Calls are
+ * independent of each other (all state is in the BoCs passed in), so any worker may serve any call.
  *
- * <p><b>Cost.</b> The first emulator in a JVM parses the WASM and loads its JVM translation (from
- * the on-disk cache under {@code ~/.cache/cocoon4j/chicory}, or ~30 s to translate on first use);
- * later emulators in the same JVM reuse it. Close emulators you no longer need.
+ * <p><b>Cost.</b> The WASM was translated to JVM classes at build time; the first emulator in a JVM
+ * loads them and parses a stripped module (about 2 s), then each emulator instantiates the WASM
+ * and parses its config (a few seconds for the default config). The JVM's JIT needs a few hundred
+ * transactions to warm up. Two WASM functions are too big for a JVM method and stay interpreted,
+ * and HotSpot by default never compiles methods over 8000 bytecodes: long-running processes should
+ * run with {@code -XX:-DontCompileHugeMethods}. Each emulator holds its WASM memory (some hundred
+ * MiB); close emulators you no longer need.
  *
  * <p><b>Failures.</b> Contract failures are results ({@link TransactionResult.Failure}, exit codes);
  * malformed input and emulator traps are {@link EmulatorException}s, after which the emulator is
@@ -50,20 +57,19 @@ public final class TvmEmulator implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger THREADS = new AtomicInteger();
-    private static volatile String defaultConfig;
-    private static volatile String slimConfig;
 
     private final String configBoc;
     private final String getMethodConfigBoc;
     private final Verbosity verbosity;
-    private final ExecutorService worker;
-    private EmulatorInstance instance; // touched only on the worker thread
+    private final ExecutorService workers;
+    /** Each worker thread's WASM instance: an instance is used by its own thread only. */
+    private final ThreadLocal<EmulatorInstance> instance = new ThreadLocal<>();
 
-    private TvmEmulator(String configBoc, String getMethodConfigBoc, Verbosity verbosity) {
+    private TvmEmulator(String configBoc, String getMethodConfigBoc, Verbosity verbosity, int workerCount) {
         this.configBoc = configBoc;
         this.getMethodConfigBoc = getMethodConfigBoc;
         this.verbosity = verbosity;
-        this.worker = Executors.newSingleThreadExecutor(task -> {
+        this.workers = Executors.newFixedThreadPool(workerCount, task -> {
             Thread t = new Thread(null, task, "tvm-emulator-" + THREADS.incrementAndGet(), WORKER_STACK_BYTES);
             t.setDaemon(true);
             return t;
@@ -101,15 +107,38 @@ public final class TvmEmulator implements AutoCloseable {
      * @throws EmulatorException if the emulator cannot be loaded or rejects the transaction config
      */
     public static TvmEmulator create(String configBoc, String getMethodConfigBoc, Verbosity verbosity) {
+        return create(configBoc, getMethodConfigBoc, verbosity, 1);
+    }
+
+    /**
+     * An emulator that runs up to {@code workers} calls in parallel, each on its own WASM instance.
+     * Every instance is created (and its config parsed) before this returns.
+     *
+     * @throws EmulatorException if the emulator cannot be loaded or rejects the transaction config
+     */
+    public static TvmEmulator create(String configBoc, String getMethodConfigBoc, Verbosity verbosity, int workers) {
         Objects.requireNonNull(configBoc, "configBoc");
         Objects.requireNonNull(getMethodConfigBoc, "getMethodConfigBoc");
         Objects.requireNonNull(verbosity, "verbosity");
-        TvmEmulator emulator = new TvmEmulator(configBoc, getMethodConfigBoc, verbosity);
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be at least 1, got " + workers);
+        }
+        TvmEmulator emulator = new TvmEmulator(configBoc, getMethodConfigBoc, verbosity, workers);
         try {
-            emulator.onWorker(() -> {
-                emulator.instance();
-                return null;
-            });
+            // One task per worker, each holding its thread until all have started: every worker gets its instance.
+            CountDownLatch started = new CountDownLatch(workers);
+            List<Future<Void>> warmUps = new ArrayList<>();
+            for (int i = 0; i < workers; i++) {
+                warmUps.add(emulator.submit(() -> {
+                    started.countDown();
+                    started.await();
+                    emulator.instance();
+                    return null;
+                }));
+            }
+            for (Future<Void> warmUp : warmUps) {
+                emulator.await(warmUp);
+            }
         } catch (RuntimeException e) {
             emulator.close();
             throw e;
@@ -119,12 +148,7 @@ public final class TvmEmulator implements AutoCloseable {
 
     /** The sandbox's default blockchain config (a mainnet snapshot), base64. */
     public static String defaultConfig() {
-        String config = defaultConfig;
-        if (config == null) {
-            config = resourceBase64("default-config.boc");
-            defaultConfig = config;
-        }
-        return config;
+        return SandboxConfigs.DEFAULT;
     }
 
     /**
@@ -132,12 +156,7 @@ public final class TvmEmulator implements AutoCloseable {
      * workchain dictionaries, base64. Much cheaper to parse; enough for most contracts.
      */
     public static String slimConfig() {
-        String config = slimConfig;
-        if (config == null) {
-            config = resourceBase64("slim-config.boc");
-            slimConfig = config;
-        }
-        return config;
+        return SandboxConfigs.SLIM;
     }
 
     /** The blockchain config transactions see, base64. */
@@ -228,10 +247,10 @@ public final class TvmEmulator implements AutoCloseable {
         return onWorker(() -> instance().version());
     }
 
-    /** Stops the worker thread. Calls after this fail with {@link EmulatorException}. */
+    /** Stops the worker threads. Calls after this fail with {@link EmulatorException}. */
     @Override
     public void close() {
-        worker.shutdownNow();
+        workers.shutdownNow();
     }
 
     // --- internals
@@ -295,26 +314,34 @@ public final class TvmEmulator implements AutoCloseable {
     }
 
     private EmulatorInstance instance() {
-        if (instance == null) {
-            instance = new EmulatorInstance(EmulatorBinary.get(), configBoc, verbosity.level());
+        EmulatorInstance current = instance.get();
+        if (current == null) {
+            current = new EmulatorInstance(EmulatorBinary.get(), configBoc, verbosity.level());
+            instance.set(current);
         }
-        return instance;
+        return current;
     }
 
     private <T> T onWorker(Callable<T> task) {
-        Future<T> future;
+        return await(submit(task));
+    }
+
+    private <T> Future<T> submit(Callable<T> task) {
         try {
-            future = worker.submit(() -> {
+            return workers.submit(() -> {
                 try {
                     return task.call();
                 } catch (EmulatorTrap e) {
-                    instance = null; // its heap may be inconsistent: the next call gets a fresh instance
+                    instance.remove(); // its heap may be inconsistent: the next call gets a fresh instance
                     throw new EmulatorException(e.getMessage(), e);
                 }
             });
         } catch (RejectedExecutionException e) {
             throw new EmulatorException("this emulator is closed", e);
         }
+    }
+
+    private static <T> T await(Future<T> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -343,15 +370,21 @@ public final class TvmEmulator implements AutoCloseable {
         return text.length() <= 200 ? text : text.substring(0, 200) + "…";
     }
 
-    private static String resourceBase64(String name) {
-        try (InputStream in = TvmEmulator.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException(name + " is missing from the classpath: the chain module's build "
-                        + "extracts it from @ton/sandbox");
+    /** The configs shipped with @ton/sandbox, read on first use. */
+    private static final class SandboxConfigs {
+        static final String DEFAULT = resourceBase64("default-config.boc");
+        static final String SLIM = resourceBase64("slim-config.boc");
+
+        private static String resourceBase64(String name) {
+            try (InputStream in = TvmEmulator.class.getResourceAsStream(name)) {
+                if (in == null) {
+                    throw new IllegalStateException(name + " is missing from the classpath: the chain module's build "
+                            + "extracts it from @ton/sandbox");
+                }
+                return Base64.getEncoder().encodeToString(in.readAllBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + name, e);
             }
-            return Base64.getEncoder().encodeToString(in.readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + name, e);
         }
     }
 }

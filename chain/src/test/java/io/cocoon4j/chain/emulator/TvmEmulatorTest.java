@@ -112,10 +112,47 @@ class TvmEmulatorTest {
     }
 
     @Test
+    void workersRunCallsInParallelWithIdenticalResults() throws Exception {
+        WalletFixture fixture = new WalletFixture(7);
+        String account = WalletFixture.uninitAccount(fixture.address(), ONE_TON);
+        String deploy = fixture.deployMessage();
+        try (TvmEmulator parallel = TvmEmulator.create(TvmEmulator.slimConfig(), TvmEmulator.slimConfig(),
+                Verbosity.SHORT, 2)) {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                java.util.List<java.util.concurrent.Future<TransactionResult>> results = new java.util.ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    results.add(pool.submit(() -> parallel.emulateTransaction(account, deploy,
+                            TransactionParams.of(WalletFixture.UTIME, 1_000))));
+                }
+                java.util.Set<String> transactions = new java.util.HashSet<>();
+                for (java.util.concurrent.Future<TransactionResult> result : results) {
+                    assertThat(result.get()).isInstanceOf(TransactionResult.Success.class);
+                    transactions.add(((TransactionResult.Success) result.get()).transactionBoc());
+                }
+                assertThat(transactions).hasSize(1);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void aClosedEmulatorSaysSo() {
         TvmEmulator closed = TvmEmulator.create(TvmEmulator.slimConfig(), Verbosity.SHORT);
         closed.close();
         assertThatThrownBy(closed::version).isInstanceOf(EmulatorException.class).hasMessageContaining("closed");
+    }
+
+    @Test
+    void badParametersAreRejectedBeforeReachingTheEmulator() {
+        assertThatThrownBy(() -> TransactionParams.of(WalletFixture.UTIME, 1).withRandomSeed(new byte[3]))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TransactionParams.of(-1, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> GetMethodParams.of("", "", "0:00", 1, 0).withGasLimit(0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TvmEmulator.create(TvmEmulator.slimConfig(), TvmEmulator.slimConfig(),
+                Verbosity.SHORT, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
