@@ -102,7 +102,7 @@ for (let i = 0; i < addresses.length; i++) {
 
 const required = ['export._create_emulator', 'export._destroy_emulator', 'export._emulate_with_emulator',
   'export._run_get_method', 'export._version', 'export._malloc', 'export._free', 'export._setThrew',
-  'export.__emscripten_tempret_set', 'export.__emscripten_stack_restore', 'export._emscripten_stack_get_current',
+  'export.__emscripten_tempret_set', 'export.__emscripten_stack_restore', 'export.__emscripten_stack_alloc', 'export._emscripten_stack_get_current',
   'export.___cxa_can_catch', 'export.___cxa_get_exception_ptr', 'export.___cxa_increment_exception_refcount',
   'export.___cxa_decrement_exception_refcount', 'export.wasmMemory', 'export.wasmTable'];
 for (const key of required) if (!props.has(key)) fail(`the glue no longer defines ${key}`);

@@ -1,6 +1,7 @@
 package io.cocoon4j.chain.emulator;
 
 import com.dylibso.chicory.runtime.ExportFunction;
+import com.dylibso.chicory.runtime.GlobalInstance;
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
@@ -11,6 +12,7 @@ import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.FunctionImport;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.Import;
+import com.dylibso.chicory.wasm.types.ValType;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -73,6 +75,8 @@ final class EmscriptenHost {
     private ExportFunction cxaGetExceptionPtr;
     private ExportFunction cxaIncrementRefcount;
     private ExportFunction cxaDecrementRefcount;
+    /** The WASM global holding the C stack pointer, read directly on the hot invoke_* path. */
+    private GlobalInstance stackPointerGlobal;
 
     EmscriptenHost(EmscriptenGlue glue) {
         this.glue = glue;
@@ -106,6 +110,32 @@ final class EmscriptenHost {
         this.cxaGetExceptionPtr = export("___cxa_get_exception_ptr");
         this.cxaIncrementRefcount = export("___cxa_increment_exception_refcount");
         this.cxaDecrementRefcount = export("___cxa_decrement_exception_refcount");
+        this.stackPointerGlobal = findStackPointerGlobal(export("__emscripten_stack_alloc"));
+    }
+
+    /**
+     * Finds the global the glue's stackSave() reads: the one that moves down by exactly the size of a
+     * stack allocation. Falls back to calling the export when no single global qualifies.
+     */
+    private GlobalInstance findStackPointerGlobal(ExportFunction stackAlloc) {
+        int before = (int) stackGetCurrent.apply()[0];
+        List<Integer> candidates = new ArrayList<>();
+        for (int i = 0; i < instance.globalCount(); i++) {
+            GlobalInstance g = instance.global(i);
+            if (ValType.I32.equals(g.getType()) && (int) g.getValue() == before) {
+                candidates.add(i);
+            }
+        }
+        stackAlloc.apply(64);
+        int after = (int) stackGetCurrent.apply()[0];
+        GlobalInstance found = null;
+        for (int i : candidates) {
+            if ((int) instance.global(i).getValue() == after && after != before) {
+                found = found == null ? instance.global(i) : null;
+            }
+        }
+        stackRestore.apply(before);
+        return found;
     }
 
     private ExportFunction export(String role) {
@@ -113,7 +143,7 @@ final class EmscriptenHost {
     }
 
     int stackPointer() {
-        return (int) stackGetCurrent.apply()[0];
+        return stackPointerGlobal != null ? (int) stackPointerGlobal.getValue() : (int) stackGetCurrent.apply()[0];
     }
 
     /** Puts the runtime back in a clean state after a call that did not return normally. */

@@ -33,6 +33,7 @@ final class EmulatorInstance {
         Instance instance = Instance.builder(binary.module)
                 .withImportValues(host.imports(binary.module))
                 .withMachineFactory(binary.machineFactory)
+                // ByteArrayMemory: about twice as fast here as ByteBufferMemory (measured on Java 17).
                 .withMemoryFactory(ByteArrayMemory::new)
                 .build();
         host.bind(instance);

@@ -39,12 +39,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * independent of each other (all state is in the BoCs passed in), so any worker may serve any call.
  *
  * <p><b>Cost.</b> The WASM was translated to JVM classes at build time; the first emulator in a JVM
- * loads them and parses a stripped module (about 2 s), then each emulator instantiates the WASM
- * and parses its config (a few seconds for the default config). The JVM's JIT needs a few hundred
- * transactions to warm up. Two WASM functions are too big for a JVM method and stay interpreted,
- * and HotSpot by default never compiles methods over 8000 bytecodes: long-running processes should
- * run with {@code -XX:-DontCompileHugeMethods}. Each emulator holds its WASM memory (some hundred
- * MiB); close emulators you no longer need.
+ * loads them and parses a stripped module (under a second), then each worker instantiates the WASM
+ * and parses its config (about a second for the default config): a new JVM emulates its first
+ * transaction about 2 s after start on an idle 2-core machine. HotSpot then needs several hundred
+ * transactions to compile the hot code; two WASM functions are too big for a JVM method and stay
+ * interpreted by Chicory (they parse large configs: hence the slim config for get-methods). Each
+ * worker holds its WASM memory (about 20 MiB); close emulators you no longer need.
  *
  * <p><b>Failures.</b> Contract failures are results ({@link TransactionResult.Failure}, exit codes);
  * malformed input and emulator traps are {@link EmulatorException}s, after which the emulator is
