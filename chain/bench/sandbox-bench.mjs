@@ -66,7 +66,7 @@ const t0 = process.hrtime.bigint();
 for (let i = 0; i < SENDS; i++) txs += (await send(counter, toNano('0.05'), increment(i))).transactions.length;
 const sendNs = Number(process.hrtime.bigint() - t0);
 
-for (let i = 0; i < Math.min(20, GETS); i++) await bc.runGetMethod(counter, 'get_counter');
+for (let i = 0; i < WARM; i++) await bc.runGetMethod(counter, 'get_counter'); // as many warm-up calls as warm-up sends
 const lat = [];
 let last = 0n;
 for (let i = 0; i < GETS; i++) {

@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
  * {@code cocoon bench chain}: one workload on {@link LocalChain} in this JVM and on @ton/sandbox
  * under Node (chain/bench/sandbox-bench.mjs), then their ratios. The workload: fund a wallet v4r2,
  * deploy the counter through it, wallet → counter increments (each: a signed external and two
- * transactions), then {@code get_counter} calls. Both sides must end with the same counter value,
+ * transactions), then {@code get_counter} calls; sends and calls are measured after the same
+ * number of warm-up rounds on both sides. Both sides must end with the same counter value,
  * or the run fails. Each side runs with its defaults: the sandbox parses its default config for
  * every get-method, LocalChain gives get-methods the slim config (see {@link LocalChain#create()});
  * {@code --config slim} runs both sides on the slim config throughout.
@@ -138,7 +139,7 @@ public final class ChainBench implements java.util.concurrent.Callable<Integer> 
             }
             long sendNs = System.nanoTime() - t0;
 
-            for (int i = 0; i < Math.min(20, nGets); i++) {
+            for (int i = 0; i < warm; i++) { // as many warm-up calls as warm-up sends, on both sides
                 chain.runGetMethod(counter, "get_counter", List.of());
             }
             double[] lat = new double[nGets];
