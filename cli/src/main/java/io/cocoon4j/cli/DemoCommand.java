@@ -29,7 +29,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ton.ton4j.address.Address;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code cocoon demo}: a fresh in-process network and a scripted scenario whose every outcome is
@@ -48,8 +48,8 @@ public final class DemoCommand implements Callable<Integer> {
     // TVM exit code of a get-method the contract does not have.
     private static final int EXIT_METHOD_NOT_FOUND = 11;
 
-    @Option(names = "--json", description = "Print one JSON object on standard output.")
-    boolean json;
+    @Mixin
+    ReportOptions output;
 
     private final List<Map<String, Object>> checks = new ArrayList<>();
 
@@ -70,7 +70,7 @@ public final class DemoCommand implements Callable<Integer> {
         report.put("transactions", transactions);
         report.put("elapsed_ms", (System.nanoTime() - start) / 1_000_000);
         report.put("checks", checks);
-        JsonReport.print(report, json, System.out);
+        output.print(report);
         return ok ? 0 : 1;
     }
 

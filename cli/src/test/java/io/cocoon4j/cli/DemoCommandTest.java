@@ -3,33 +3,18 @@ package io.cocoon4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code cocoon demo} and {@code cocoon bench chain} as a user runs them (in-process). */
 class DemoCommandTest {
 
     @Test
     void demoRunsTheLocalScenarioAndEveryCheckHolds() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream saved = System.out;
-        int exit;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            exit = Cocoon.commandLine().execute("demo", "--json");
-        } finally {
-            System.setOut(saved);
-        }
-        JsonNode report = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
-        assertThat(exit).isZero();
+        CliRun run = CliRun.of("demo", "--json");
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode report = run.json();
         assertThat(report.get("ok").asBoolean()).isTrue();
         List<String> names = new ArrayList<>();
         for (JsonNode check : report.get("checks")) {
@@ -53,12 +38,10 @@ class DemoCommandTest {
 
     @Test
     void benchChainRejectsAnUnknownConfigWithOneClearLine() {
-        StringWriter err = new StringWriter();
-        CommandLine cmd = Cocoon.commandLine();
-        cmd.setErr(new PrintWriter(err));
-        int exit = cmd.execute("bench", "chain", "--config", "huge");
-        assertThat(exit).isNotZero();
-        assertThat(err.toString()).contains("--config must be default or slim").doesNotContain("Exception");
-        assertThat(err.toString().strip().lines()).hasSize(1);
+        CliRun run = CliRun.of("bench", "chain", "--config", "huge");
+        assertThat(run.exit()).isNotZero();
+        assertThat(run.err()).contains("--config must be default or slim").doesNotContain("Exception");
+        assertThat(run.err().strip().lines()).hasSize(1);
+        assertThat(run.out()).isEmpty();
     }
 }

@@ -1,6 +1,6 @@
 package io.cocoon4j.cli.bench;
 
-import io.cocoon4j.cli.JsonReport;
+import io.cocoon4j.cli.ReportOptions;
 import io.cocoon4j.runner.engine.EngineBenchmark;
 import io.cocoon4j.runner.model.ModelGenerator;
 import io.cocoon4j.runner.model.ModelGenerator.ModelSpec;
@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cocoon bench engine}: our JNA engine against de.kherud:llama's API on one native build. */
@@ -39,8 +40,8 @@ public final class BenchEngineCommand implements Callable<Integer> {
     @Option(names = "--runs", description = "runs per engine, best counts; default 3 (2 with --quick)")
     Integer runs;
 
-    @Option(names = "--json", description = "print one JSON object")
-    boolean json;
+    @Mixin
+    ReportOptions output;
 
     @Override
     public Integer call() throws Exception {
@@ -76,7 +77,7 @@ public final class BenchEngineCommand implements Callable<Integer> {
             out.put("min_top2_gap", r.minTop2Gap());
             out.put("score_argmax_agreement", r.argmaxAgreement());
             out.put("load_average", loadAverage());
-            JsonReport.print(out, json, System.out);
+            output.print(out);
             return 0;
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
