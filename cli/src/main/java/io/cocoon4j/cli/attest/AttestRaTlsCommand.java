@@ -39,9 +39,10 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "ratls", mixinStandardHelpOptions = true,
         description = {
-            "Connect to an RA-TLS endpoint (TLS 1.3) and verify the enclave evidence in its certificate:",
-            "self-signed Ed25519 key bound by REPORTDATA, TDX quote via DCAP (needs --collateral) or simulated",
-            "evidence (needs --allow-simulated), measurement on the allow-list.",
+            "Connect to an RA-TLS endpoint (TLS 1.3) and verify the enclave evidence in its certificate.",
+            "Checked: the self-signed Ed25519 key is bound by REPORTDATA; a TDX quote verifies via DCAP (needs"
+                + " --collateral) or simulated evidence is accepted (needs --allow-simulated); the measurement is on"
+                + " the allow-list.",
             "Exit status: 0 accepted, 3 rejected, 1 bad input or connection failure."})
 public final class AttestRaTlsCommand implements Callable<Integer> {
 

@@ -42,7 +42,7 @@ import picocli.CommandLine.Parameters;
     name = "verify",
     mixinStandardHelpOptions = true,
     description = {
-        "Verifies an Intel TDX quote (v4/v5) against the pinned Intel SGX Root CA: PCK chain, QE report and quote signatures.",
+        "Verify an Intel TDX quote (v4/v5) against the pinned Intel SGX Root CA: PCK chain, QE report and quote signatures.",
         "With collateral (--collateral or --pccs) also the CRLs, the signed TCB info and QE identity, and the TCB status; "
             + "without, the report says the TCB status was not evaluated. Then the policy (--policy).",
         "Exit status: 0 accepted, 3 rejected, 1 bad input."})
@@ -64,7 +64,7 @@ public final class AttestVerifyCommand implements Callable<Integer> {
     @Option(names = "--cache", paramLabel = "DIR", description = "Collateral cache for --pccs (default: ~/.cache/cocoon4j/collateral).")
     Path cache;
 
-    @Option(names = "--at", paramLabel = "ISO-8601", description = "Verification time (default: now), e.g. 2023-06-20T00:00:00Z.")
+    @Option(names = "--at", paramLabel = "ISO-8601", description = "Verification time, e.g. 2023-06-20T00:00:00Z (default: now).")
     String at;
 
     @Option(names = "--policy", paramLabel = "FILE", description = "Policy JSON (accepted TCB statuses, measurement allow-lists, report data; see the README).")

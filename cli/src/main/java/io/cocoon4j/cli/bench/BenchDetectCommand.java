@@ -13,10 +13,12 @@ import picocli.CommandLine.Option;
 @Command(
     name = "detect",
     mixinStandardHelpOptions = true,
-    description = "Runs honest jobs across thread counts and batch shapes and plays each cheat on the tiny "
-        + "generated model; reports false_positive_rate, detection_rate (rejected) and "
-        + "detected_or_flagged_rate per cheat. Exit 0 only if no honest job was rejected or flagged and every "
-        + "wrong result was rejected or flagged. On a shared machine set OMP_WAIT_POLICY=PASSIVE.")
+    description = {
+        "False-positive and detection rates of verification: honest jobs against every cheat.",
+        "Runs honest jobs across thread counts and batch shapes and plays each cheat on the tiny "
+            + "generated model; reports false_positive_rate, detection_rate (rejected) and "
+            + "detected_or_flagged_rate per cheat. Exit 0 only if no honest job was rejected or flagged and every "
+            + "wrong result was rejected or flagged. On a shared machine set OMP_WAIT_POLICY=PASSIVE."})
 public final class BenchDetectCommand implements Callable<Integer> {
     @Mixin
     ReportOptions output;

@@ -20,24 +20,25 @@ import picocli.CommandLine.Option;
 @Command(
     name = "engine",
     mixinStandardHelpOptions = true,
-    description = "Greedy tokens/s of the cocoon4j engine (llama.cpp C API through JNA) against the same native"
-        + " library driven through de.kherud:llama's own API, in the same run; plus teacher-forced scoring speed"
-        + " and the logit drift between the two. The model is generated (small; tiny with --quick) in a temporary"
-        + " directory.")
+    description = {
+        "Greedy tokens/s of the cocoon4j engine against de.kherud:llama on the same llama.cpp build.",
+        "The cocoon4j engine (llama.cpp C API through JNA) against the same native library driven through"
+            + " de.kherud:llama's own API, in the same run; plus teacher-forced scoring speed and the logit drift"
+            + " between the two. The model is generated (small; tiny with --quick) in a temporary directory."})
 public final class BenchEngineCommand implements Callable<Integer> {
-    @Option(names = "--quick", description = "tiny model, 64 tokens, 2 runs (seconds instead of a minute)")
+    @Option(names = "--quick", description = "Tiny model, 64 tokens, 2 runs (seconds instead of a minute).")
     boolean quick;
 
-    @Option(names = "--shape", description = "model shape: tiny, small (default) or medium")
+    @Option(names = "--shape", description = "Model shape: tiny, small (default) or medium.")
     String shape;
 
-    @Option(names = "--threads", description = "CPU threads for both engines; default: min(4, cores)")
+    @Option(names = "--threads", description = "CPU threads for both engines (default: min(4, cores)).")
     Integer threads;
 
-    @Option(names = "--tokens", description = "tokens per run; default 128 (64 with --quick)")
+    @Option(names = "--tokens", description = "Tokens per run (default: 128; 64 with --quick).")
     Integer tokens;
 
-    @Option(names = "--runs", description = "runs per engine, best counts; default 3 (2 with --quick)")
+    @Option(names = "--runs", description = "Runs per engine; the best counts (default: 3; 2 with --quick).")
     Integer runs;
 
     @Mixin

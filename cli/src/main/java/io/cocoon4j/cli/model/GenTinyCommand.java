@@ -22,16 +22,16 @@ import picocli.CommandLine.Option;
         + " tokenizer. The same options always give the same bytes (same SHA-256).")
 public final class GenTinyCommand implements Callable<Integer> {
     @Option(names = "--shape", defaultValue = "tiny",
-        description = "tiny (0.6 MB, f32), small (71 MB, f16) or medium (372 MB, f16); default: ${DEFAULT-VALUE}")
+        description = "Model shape: tiny (0.6 MB, f32), small (71 MB, f16) or medium (372 MB, f16) (default: ${DEFAULT-VALUE}).")
     String shape;
 
-    @Option(names = "--out", description = "output file; default: cocoon4j-<shape>.gguf in the current directory")
+    @Option(names = "--out", paramLabel = "FILE", description = "Output file (default: cocoon4j-<shape>.gguf in the current directory).")
     Path out;
 
-    @Option(names = "--seed", defaultValue = "42", description = "weight seed; default: ${DEFAULT-VALUE}")
+    @Option(names = "--seed", defaultValue = "42", description = "Weight seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--type", description = "matrix precision f32, f16 or q8_0; default: the shape's (tiny f32, else f16)")
+    @Option(names = "--type", description = "Matrix precision: f32, f16 or q8_0 (default: the shape's; tiny f32, else f16).")
     String type;
 
     @Mixin

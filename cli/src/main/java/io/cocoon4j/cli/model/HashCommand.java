@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Print a model file's SHA-256 (the model hash results commit to) and its GGUF summary.")
 public final class HashCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = "model file")
+    @Parameters(paramLabel = "FILE", description = "The model file (GGUF).")
     Path file;
 
     @Mixin
