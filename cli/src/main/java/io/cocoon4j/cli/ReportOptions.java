@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code --json} option of every command that reports, and where the report goes. Add it to
- * a command with {@code @Mixin ReportOptions report;} and end with {@code report.print(fields)}:
+ * a command with {@code @Mixin ReportOptions output;} and end with {@code output.print(fields)}:
  * one JSON object with {@code --json}, {@code key: value} lines without, always on the command
  * line's standard output ({@link picocli.CommandLine#getOut()}), so tests can capture it with
  * {@code setOut}. Progress and logs belong on standard error.
