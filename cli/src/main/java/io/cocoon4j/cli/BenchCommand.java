@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     description = "Benchmarks; each prints its figures and ratios against a reference measured in the same run.",
     subcommands = {
         io.cocoon4j.cli.bench.BenchEngineCommand.class,
-        io.cocoon4j.cli.enclave.RaTlsBenchCommand.class,
+        io.cocoon4j.cli.bench.RaTlsBenchCommand.class,
         io.cocoon4j.cli.bench.ChainBench.class,
         io.cocoon4j.cli.bench.TlbBench.class,
         io.cocoon4j.cli.bench.BenchVerifyCommand.class,

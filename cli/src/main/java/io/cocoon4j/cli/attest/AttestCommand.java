@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "attest",
     mixinStandardHelpOptions = true,
     description = "Enclave attestation: verify Intel TDX quotes and RA-TLS endpoints.",
-    subcommands = {AttestVerifyCommand.class, io.cocoon4j.cli.enclave.AttestRaTlsCommand.class})
+    subcommands = {AttestVerifyCommand.class, AttestRaTlsCommand.class})
 public final class AttestCommand implements Runnable {
 
     @CommandLine.Spec

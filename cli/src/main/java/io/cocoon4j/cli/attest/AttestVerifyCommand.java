@@ -1,6 +1,6 @@
 package io.cocoon4j.cli.attest;
 
-import io.cocoon4j.cli.JsonReport;
+import io.cocoon4j.cli.ReportOptions;
 import io.cocoon4j.enclave.dcap.Check;
 import io.cocoon4j.enclave.dcap.QuotePolicy;
 import io.cocoon4j.enclave.dcap.QuoteVerifier;
@@ -12,7 +12,7 @@ import io.cocoon4j.enclave.dcap.pki.PemCertificates;
 import io.cocoon4j.enclave.dcap.quote.Quote;
 import io.cocoon4j.enclave.dcap.quote.TdReport;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -28,8 +28,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -42,7 +42,7 @@ import picocli.CommandLine.Parameters;
     name = "verify",
     mixinStandardHelpOptions = true,
     description = {
-        "Verifies an Intel TDX quote (v4/v5) against the pinned Intel SGX Root CA: PCK chain, QE report and quote signatures.",
+        "Verify an Intel TDX quote (v4/v5) against the pinned Intel SGX Root CA: PCK chain, QE report and quote signatures.",
         "With collateral (--collateral or --pccs) also the CRLs, the signed TCB info and QE identity, and the TCB status; "
             + "without, the report says the TCB status was not evaluated. Then the policy (--policy).",
         "Exit status: 0 accepted, 3 rejected, 1 bad input."})
@@ -64,7 +64,7 @@ public final class AttestVerifyCommand implements Callable<Integer> {
     @Option(names = "--cache", paramLabel = "DIR", description = "Collateral cache for --pccs (default: ~/.cache/cocoon4j/collateral).")
     Path cache;
 
-    @Option(names = "--at", paramLabel = "ISO-8601", description = "Verification time (default: now), e.g. 2023-06-20T00:00:00Z.")
+    @Option(names = "--at", paramLabel = "ISO-8601", description = "Verification time, e.g. 2023-06-20T00:00:00Z (default: now).")
     String at;
 
     @Option(names = "--policy", paramLabel = "FILE", description = "Policy JSON (accepted TCB statuses, measurement allow-lists, report data; see the README).")
@@ -78,11 +78,8 @@ public final class AttestVerifyCommand implements Callable<Integer> {
         description = "Verify N times in this process and report per-verification time (warm, collateral cached).")
     int repeat;
 
-    @Option(names = "--json", description = "Print exactly one JSON object on standard output.")
-    boolean json;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @Mixin
+    ReportOptions output;
 
     @Override
     public Integer call() throws Exception {
@@ -109,11 +106,7 @@ public final class AttestVerifyCommand implements Callable<Integer> {
                 reference[i] = oneEcdsaVerify(verdict.quote().get());
             }
         }
-        // JsonReport writes to a PrintStream; route it through picocli's writer so callers can capture it.
-        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
-        print(verdict, when, micros, reference, new PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
-        spec.commandLine().getOut().print(buf.toString(java.nio.charset.StandardCharsets.UTF_8));
-        spec.commandLine().getOut().flush();
+        print(verdict, when, micros, reference);
         return verdict.accepted() ? 0 : REJECTED;
     }
 
@@ -141,7 +134,7 @@ public final class AttestVerifyCommand implements Callable<Integer> {
         return (System.nanoTime() - t0) / 1000;
     }
 
-    private void print(Verdict v, Instant when, long[] micros, long[] reference, PrintStream out) {
+    private void print(Verdict v, Instant when, long[] micros, long[] reference) {
         HexFormat hex = HexFormat.of();
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("accepted", v.accepted());
@@ -191,15 +184,17 @@ public final class AttestVerifyCommand implements Callable<Integer> {
             m.put("reason", c.reason());
             checks.add(m);
         }
-        if (json) {
+        if (output.json()) {
             f.put("checks", checks);
-            JsonReport.print(f, true, out);
+            output.print(f);
         } else {
-            JsonReport.print(f, false, out);
+            output.print(f);
+            PrintWriter out = output.out();
             out.println("checks:");
             for (Check c : v.checks()) {
                 out.printf("  %-7s %-22s %s%n", c.outcome(), c.id().id(), c.reason());
             }
+            out.flush();
         }
     }
 

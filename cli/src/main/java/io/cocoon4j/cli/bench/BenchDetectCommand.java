@@ -1,6 +1,6 @@
 package io.cocoon4j.cli.bench;
 
-import io.cocoon4j.cli.JsonReport;
+import io.cocoon4j.cli.ReportOptions;
 import io.cocoon4j.protocol.sampling.Tolerance;
 import io.cocoon4j.verifier.Tolerances;
 import io.cocoon4j.verifier.experiment.DetectionExperiment;
@@ -13,13 +13,15 @@ import picocli.CommandLine.Option;
 @Command(
     name = "detect",
     mixinStandardHelpOptions = true,
-    description = "Runs honest jobs across thread counts and batch shapes and plays each cheat on the tiny "
-        + "generated model; reports false_positive_rate, detection_rate (rejected) and "
-        + "detected_or_flagged_rate per cheat. Exit 0 only if no honest job was rejected or flagged and every "
-        + "wrong result was rejected or flagged. On a shared machine set OMP_WAIT_POLICY=PASSIVE.")
+    description = {
+        "False-positive and detection rates of verification: honest jobs against every cheat.",
+        "Runs honest jobs across thread counts and batch shapes and plays each cheat on the tiny "
+            + "generated model; reports false_positive_rate, detection_rate (rejected) and "
+            + "detected_or_flagged_rate per cheat. Exit 0 only if no honest job was rejected or flagged and every "
+            + "wrong result was rejected or flagged. On a shared machine set OMP_WAIT_POLICY=PASSIVE."})
 public final class BenchDetectCommand implements Callable<Integer> {
-    @Option(names = "--json", description = "Print one JSON object on standard output.")
-    boolean json;
+    @Mixin
+    ReportOptions output;
 
     @Option(names = "--quick", description = "40 honest jobs and 3 trials per cheat.")
     boolean quick;
@@ -57,7 +59,7 @@ public final class BenchDetectCommand implements Callable<Integer> {
         boolean ok = report.falsePositives() == 0 && report.honestFlagged() == 0 && allCaught;
         var fields = report.toMap();
         fields.put("ok", ok);
-        JsonReport.print(fields, json, System.out);
+        output.print(fields);
         return ok ? 0 : 1;
     }
 }

@@ -1,6 +1,6 @@
 package io.cocoon4j.cli.bench;
 
-import io.cocoon4j.cli.JsonReport;
+import io.cocoon4j.cli.ReportOptions;
 import io.cocoon4j.runner.engine.EngineBenchmark;
 import io.cocoon4j.runner.model.ModelGenerator;
 import io.cocoon4j.runner.model.ModelGenerator.ModelSpec;
@@ -13,34 +13,36 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cocoon bench engine}: our JNA engine against de.kherud:llama's API on one native build. */
 @Command(
     name = "engine",
     mixinStandardHelpOptions = true,
-    description = "Greedy tokens/s of the cocoon4j engine (llama.cpp C API through JNA) against the same native"
-        + " library driven through de.kherud:llama's own API, in the same run; plus teacher-forced scoring speed"
-        + " and the logit drift between the two. The model is generated (small; tiny with --quick) in a temporary"
-        + " directory.")
+    description = {
+        "Greedy tokens/s of the cocoon4j engine against de.kherud:llama on the same llama.cpp build.",
+        "The cocoon4j engine (llama.cpp C API through JNA) against the same native library driven through"
+            + " de.kherud:llama's own API, in the same run; plus teacher-forced scoring speed and the logit drift"
+            + " between the two. The model is generated (small; tiny with --quick) in a temporary directory."})
 public final class BenchEngineCommand implements Callable<Integer> {
-    @Option(names = "--quick", description = "tiny model, 64 tokens, 2 runs (seconds instead of a minute)")
+    @Option(names = "--quick", description = "Tiny model, 64 tokens, 2 runs (seconds instead of a minute).")
     boolean quick;
 
-    @Option(names = "--shape", description = "model shape: tiny, small (default) or medium")
+    @Option(names = "--shape", description = "Model shape: tiny, small (default) or medium.")
     String shape;
 
-    @Option(names = "--threads", description = "CPU threads for both engines; default: min(4, cores)")
+    @Option(names = "--threads", description = "CPU threads for both engines (default: min(4, cores)).")
     Integer threads;
 
-    @Option(names = "--tokens", description = "tokens per run; default 128 (64 with --quick)")
+    @Option(names = "--tokens", description = "Tokens per run (default: 128; 64 with --quick).")
     Integer tokens;
 
-    @Option(names = "--runs", description = "runs per engine, best counts; default 3 (2 with --quick)")
+    @Option(names = "--runs", description = "Runs per engine; the best counts (default: 3; 2 with --quick).")
     Integer runs;
 
-    @Option(names = "--json", description = "print one JSON object")
-    boolean json;
+    @Mixin
+    ReportOptions output;
 
     @Override
     public Integer call() throws Exception {
@@ -76,7 +78,7 @@ public final class BenchEngineCommand implements Callable<Integer> {
             out.put("min_top2_gap", r.minTop2Gap());
             out.put("score_argmax_agreement", r.argmaxAgreement());
             out.put("load_average", loadAverage());
-            JsonReport.print(out, json, System.out);
+            output.print(out);
             return 0;
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {

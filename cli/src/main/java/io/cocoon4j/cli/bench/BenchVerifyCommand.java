@@ -1,6 +1,6 @@
 package io.cocoon4j.cli.bench;
 
-import io.cocoon4j.cli.JsonReport;
+import io.cocoon4j.cli.ReportOptions;
 import io.cocoon4j.runner.model.ModelShape;
 import io.cocoon4j.verifier.experiment.VerifyBenchmark;
 import java.util.concurrent.Callable;
@@ -12,11 +12,13 @@ import picocli.CommandLine.Option;
 @Command(
     name = "verify",
     mixinStandardHelpOptions = true,
-    description = "Generates a greedy job on a generated model, then verifies it by teacher forcing, in the same "
-        + "process; reports generate time, verify time and verify_generate_ratio (target <= 0.3, stretch <= 0.1).")
+    description = {
+        "Time to verify a job by teacher forcing against the time to generate it (verify_generate_ratio).",
+        "Generates a greedy job on a generated model, then verifies it by teacher forcing, in the same "
+            + "process; reports generate time, verify time and verify_generate_ratio (target <= 0.3, stretch <= 0.1)."})
 public final class BenchVerifyCommand implements Callable<Integer> {
-    @Option(names = "--json", description = "Print one JSON object on standard output.")
-    boolean json;
+    @Mixin
+    ReportOptions output;
 
     @Option(names = "--quick", description = "The tiny model and 64 tokens instead of the small model.")
     boolean quick;
@@ -53,7 +55,7 @@ public final class BenchVerifyCommand implements Callable<Integer> {
             System.err.println("bench verify: measuring drift");
             fields.put("drift", io.cocoon4j.verifier.experiment.VerifyBenchmark.drift(models.cache(), s, n).toMap());
         }
-        JsonReport.print(fields, json, System.out);
+        output.print(fields);
         return result.accepted() ? 0 : 1;
     }
 }

@@ -8,8 +8,8 @@ import io.cocoon4j.chain.Messages;
 import io.cocoon4j.chain.Transfer;
 import io.cocoon4j.chain.WalletV4;
 import io.cocoon4j.chain.emulator.TvmEmulator;
-import io.cocoon4j.cli.JsonReport;
 import io.cocoon4j.cli.RepoRoot;
+import io.cocoon4j.cli.ReportOptions;
 import io.cocoon4j.contracts.Contracts;
 import java.lang.management.ManagementFactory;
 import java.math.BigInteger;
@@ -27,6 +27,7 @@ import org.ton.ton4j.cell.Cell;
 import org.ton.ton4j.cell.CellBuilder;
 import org.ton.ton4j.tlb.StateInit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -46,8 +47,8 @@ public final class ChainBench implements java.util.concurrent.Callable<Integer> 
     @Option(names = "--quick", description = "Fewer iterations (a smoke run, noisier figures).")
     boolean quick;
 
-    @Option(names = "--json", description = "Print one JSON object on standard output.")
-    boolean json;
+    @Mixin
+    ReportOptions output;
 
     @Option(names = "--config", defaultValue = "default",
             description = "Blockchain config on both sides: default (the sandbox's mainnet snapshot) or slim.")
@@ -110,7 +111,7 @@ public final class ChainBench implements java.util.concurrent.Callable<Integer> 
         report.put("get_method_latency_target_met", getRatio <= 2.0);
         report.put("cold_start_target_met", (long) ours.get("cold_start_ms") <= 10_000);
         report.put("cpus", Runtime.getRuntime().availableProcessors());
-        JsonReport.print(report, json, System.out);
+        output.print(report);
         return 0;
     }
 

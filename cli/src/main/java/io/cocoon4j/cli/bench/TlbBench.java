@@ -1,6 +1,6 @@
 package io.cocoon4j.cli.bench;
 
-import io.cocoon4j.cli.JsonReport;
+import io.cocoon4j.cli.ReportOptions;
 import io.cocoon4j.tlb.runtime.Bits;
 import io.cocoon4j.tlb.runtime.MsgAddress;
 import io.cocoon4j.wrappers.counter.CounterMsg;
@@ -15,6 +15,7 @@ import org.ton.ton4j.cell.Cell;
 import org.ton.ton4j.cell.CellBuilder;
 import org.ton.ton4j.cell.CellSlice;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,8 +30,8 @@ public final class TlbBench implements Callable<Integer> {
     @Option(names = "--quick", description = "Fewer iterations (a smoke run, noisier figures).")
     boolean quick;
 
-    @Option(names = "--json", description = "Print one JSON object on standard output.")
-    boolean json;
+    @Mixin
+    ReportOptions output;
 
     private static volatile Object sink;
 
@@ -67,7 +68,7 @@ public final class TlbBench implements Callable<Integer> {
         ratio(report, "encode_increment", n,
                 increment::toCell,
                 () -> CellBuilder.beginCell().storeUint(0x35e6e778L, 32).storeUint(42, 64).storeUint(7, 32).endCell());
-        JsonReport.print(report, json, System.out);
+        output.print(report);
         return 0;
     }
 

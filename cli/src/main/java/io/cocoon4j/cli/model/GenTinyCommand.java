@@ -1,6 +1,6 @@
 package io.cocoon4j.cli.model;
 
-import io.cocoon4j.cli.JsonReport;
+import io.cocoon4j.cli.ReportOptions;
 import io.cocoon4j.runner.model.ModelGenerator;
 import io.cocoon4j.runner.model.ModelGenerator.ModelSpec;
 import io.cocoon4j.runner.model.ModelShape;
@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cocoon model gen-tiny}: writes a seeded llama-architecture GGUF model. */
@@ -21,20 +22,20 @@ import picocli.CommandLine.Option;
         + " tokenizer. The same options always give the same bytes (same SHA-256).")
 public final class GenTinyCommand implements Callable<Integer> {
     @Option(names = "--shape", defaultValue = "tiny",
-        description = "tiny (0.6 MB, f32), small (71 MB, f16) or medium (372 MB, f16); default: ${DEFAULT-VALUE}")
+        description = "Model shape: tiny (0.6 MB, f32), small (71 MB, f16) or medium (372 MB, f16) (default: ${DEFAULT-VALUE}).")
     String shape;
 
-    @Option(names = "--out", description = "output file; default: cocoon4j-<shape>.gguf in the current directory")
+    @Option(names = "--out", paramLabel = "FILE", description = "Output file (default: cocoon4j-<shape>.gguf in the current directory).")
     Path out;
 
-    @Option(names = "--seed", defaultValue = "42", description = "weight seed; default: ${DEFAULT-VALUE}")
+    @Option(names = "--seed", defaultValue = "42", description = "Weight seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--type", description = "matrix precision f32, f16 or q8_0; default: the shape's (tiny f32, else f16)")
+    @Option(names = "--type", description = "Matrix precision: f32, f16 or q8_0 (default: the shape's; tiny f32, else f16).")
     String type;
 
-    @Option(names = "--json", description = "print one JSON object")
-    boolean json;
+    @Mixin
+    ReportOptions output;
 
     @Override
     public Integer call() throws Exception {
@@ -56,7 +57,7 @@ public final class GenTinyCommand implements Callable<Integer> {
         r.put("bytes", Files.size(file));
         r.put("sha256", sha);
         r.put("seconds", Math.round((System.nanoTime() - t0) / 1e6) / 1e3);
-        JsonReport.print(r, json, System.out);
+        output.print(r);
         return 0;
     }
 }

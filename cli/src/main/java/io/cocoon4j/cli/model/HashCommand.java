@@ -1,6 +1,6 @@
 package io.cocoon4j.cli.model;
 
-import io.cocoon4j.cli.JsonReport;
+import io.cocoon4j.cli.ReportOptions;
 import io.cocoon4j.runner.gguf.GgufFile;
 import io.cocoon4j.runner.gguf.GgufFormatException;
 import io.cocoon4j.runner.gguf.GgufReader;
@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code cocoon model hash FILE}: the model hash a result commits to, plus what the GGUF header says. */
@@ -21,11 +21,11 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Print a model file's SHA-256 (the model hash results commit to) and its GGUF summary.")
 public final class HashCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = "model file")
+    @Parameters(paramLabel = "FILE", description = "The model file (GGUF).")
     Path file;
 
-    @Option(names = "--json", description = "print one JSON object")
-    boolean json;
+    @Mixin
+    ReportOptions output;
 
     @Override
     public Integer call() throws Exception {
@@ -47,7 +47,7 @@ public final class HashCommand implements Callable<Integer> {
         } catch (GgufFormatException e) {
             r.put("gguf_error", e.getMessage());
         }
-        JsonReport.print(r, json, System.out);
+        output.print(r);
         return 0;
     }
 }

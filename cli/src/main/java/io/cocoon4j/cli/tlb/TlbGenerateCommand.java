@@ -1,6 +1,6 @@
 package io.cocoon4j.cli.tlb;
 
-import io.cocoon4j.cli.JsonReport;
+import io.cocoon4j.cli.ReportOptions;
 import io.cocoon4j.tlb.gen.TlbGenerate;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,8 +32,8 @@ public final class TlbGenerateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Source root to write into (PKG's folders are created).")
     Path out;
 
-    @Option(names = "--json", description = "Print one JSON object with the files written.")
-    boolean json;
+    @Mixin
+    ReportOptions output;
 
     @Parameters(arity = "1..*", paramLabel = "SCHEMA.tlb", description = "TL-B files; together they form one schema.")
     List<Path> schemas;
@@ -47,7 +48,7 @@ public final class TlbGenerateCommand implements Callable<Integer> {
         report.put("out", out.toAbsolutePath().toString());
         report.put("schemas", schemas.stream().map(Path::toString).toList());
         report.put("files", written.stream().map(Path::toString).toList());
-        JsonReport.print(report, json, System.out);
+        output.print(report);
         return 0;
     }
 }

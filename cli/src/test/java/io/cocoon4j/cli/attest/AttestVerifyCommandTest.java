@@ -4,39 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cocoon4j.cli.Cocoon;
+import io.cocoon4j.cli.CliRun;
 import io.cocoon4j.enclave.dcap.pki.PemCertificates;
 import io.cocoon4j.enclave.dcap.testing.SyntheticCollateral;
 import io.cocoon4j.enclave.dcap.testing.SyntheticQuote;
 import io.cocoon4j.enclave.dcap.testing.TestPki;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code cocoon attest verify}, run in-process as a user would run it. */
 class AttestVerifyCommandTest {
-    private record Run(int exit, String out, String err) {
-        JsonNode json() throws Exception {
-            return new ObjectMapper().readTree(out);
-        }
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cmd = Cocoon.commandLine();
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
-        int exit = cmd.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     private static Path realData() {
         String root = System.getProperty("cocoon.testdata", System.getenv("COCOON_TESTDATA"));
         Path dir = root == null ? null : Path.of(root, "tdx");
@@ -53,7 +33,7 @@ class AttestVerifyCommandTest {
         Path collateral = new SyntheticCollateral(pki).writeTo(tmp.resolve("collateral"));
         Path policy = Files.writeString(tmp.resolve("policy.json"), "{\"accepted_tcb_statuses\":[\"UpToDate\",\"SWHardeningNeeded\"],"
             + "\"mrtd\":[\"" + "a1".repeat(48) + "\"],\"report_data\":\"" + "5d".repeat(64) + "\"}");
-        Run r = run("attest", "verify", quote.toString(), "--trusted-root", root.toString(), "--collateral", collateral.toString(),
+        CliRun r = CliRun.of("attest", "verify", quote.toString(), "--trusted-root", root.toString(), "--collateral", collateral.toString(),
             "--policy", policy.toString(), "--at", SyntheticCollateral.AT.toString(), "--json");
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
         JsonNode j = r.json();
@@ -68,7 +48,7 @@ class AttestVerifyCommandTest {
         assertThat(j.get("checks").get(0).get("id").asText()).isEqualTo("quote.format");
 
         // the same quote, trusting the pinned Intel root instead: rejected by the chain check, exit 3
-        Run intel = run("attest", "verify", quote.toString(), "--at", SyntheticCollateral.AT.toString(), "--json");
+        CliRun intel = CliRun.of("attest", "verify", quote.toString(), "--at", SyntheticCollateral.AT.toString(), "--json");
         assertThat(intel.exit()).isEqualTo(AttestVerifyCommand.REJECTED);
         assertThat(intel.json().get("summary").asText()).startsWith("rejected: pck.chain");
     }
@@ -76,7 +56,7 @@ class AttestVerifyCommandTest {
     @Test
     void realQuoteWithoutCollateralChecksSignaturesAndSaysSo() throws Exception {
         Path dir = realData();
-        Run r = run("attest", "verify", dir.resolve("tdx_prod_quote_SPR_E4.dat").toString(), "--at", "2023-06-20T00:00:00Z",
+        CliRun r = CliRun.of("attest", "verify", dir.resolve("tdx_prod_quote_SPR_E4.dat").toString(), "--at", "2023-06-20T00:00:00Z",
             "--json", "--repeat", "3");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode j = r.json();
@@ -91,13 +71,13 @@ class AttestVerifyCommandTest {
     @Test
     void realQuoteWithCollateralReportsTheWalkAndAPolicyFailure(@TempDir Path tmp) throws Exception {
         Path dir = realData();
-        Run r = run("attest", "verify", dir.resolve("tdx_prod_quote_SPR_E4.dat").toString(), "--collateral", dir.toString(),
+        CliRun r = CliRun.of("attest", "verify", dir.resolve("tdx_prod_quote_SPR_E4.dat").toString(), "--collateral", dir.toString(),
             "--at", "2023-06-20T00:00:00Z", "--json");
         assertThat(r.exit()).isEqualTo(AttestVerifyCommand.REJECTED);
         assertThat(r.json().get("summary").asText()).contains("TCB not supported");
 
         Path policy = Files.writeString(tmp.resolve("p.json"), "{\"mrtd\":[\"" + "00".repeat(48) + "\"]}");
-        Run p = run("attest", "verify", dir.resolve("tdx_prod_quote_SPR_E4.dat").toString(), "--policy", policy.toString(),
+        CliRun p = CliRun.of("attest", "verify", dir.resolve("tdx_prod_quote_SPR_E4.dat").toString(), "--policy", policy.toString(),
             "--at", "2023-06-20T00:00:00Z");
         assertThat(p.exit()).isEqualTo(AttestVerifyCommand.REJECTED);
         assertThat(p.out()).contains("FAIL    policy.mrtd");
@@ -112,7 +92,7 @@ class AttestVerifyCommandTest {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             deadPort = s.getLocalPort();
         }
-        Run r = run("attest", "verify", quote.toString(), "--trusted-root", root.toString(), "--pccs",
+        CliRun r = CliRun.of("attest", "verify", quote.toString(), "--trusted-root", root.toString(), "--pccs",
             "http://127.0.0.1:" + deadPort + "/", "--cache", tmp.resolve("cache").toString(),
             "--at", SyntheticCollateral.AT.toString(), "--json");
         assertThat(r.exit()).isEqualTo(AttestVerifyCommand.REJECTED);
@@ -123,7 +103,7 @@ class AttestVerifyCommandTest {
     @Test
     void garbageIsARejectionNamingTheFormat(@TempDir Path tmp) throws Exception {
         Path junk = Files.write(tmp.resolve("junk.dat"), new byte[] {4, 0, 2, 0, 0x7f, 0, 0, 0, 1, 2, 3});
-        Run r = run("attest", "verify", junk.toString(), "--json");
+        CliRun r = CliRun.of("attest", "verify", junk.toString(), "--json");
         assertThat(r.exit()).isEqualTo(AttestVerifyCommand.REJECTED);
         assertThat(r.json().get("summary").asText()).contains("quote.format").contains("TEE type 0x7f");
     }
@@ -137,7 +117,7 @@ class AttestVerifyCommandTest {
             new String[] {"attest", "verify", quote.toString(), "--at", "yesterday"},
             new String[] {"attest", "verify", quote.toString(), "--policy", badPolicy.toString()},
             new String[] {"attest", "verify", quote.toString(), "--collateral", tmp.toString(), "--pccs", "http://127.0.0.1:9/"})) {
-            Run r = run(args);
+            CliRun r = CliRun.of(args);
             assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(1);
             assertThat(r.err().strip().lines()).hasSize(1);
             assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");

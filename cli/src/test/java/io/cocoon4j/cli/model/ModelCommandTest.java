@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cocoon4j.cli.Cocoon;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
+import io.cocoon4j.cli.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -22,31 +17,16 @@ class ModelCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        PrintStream saved = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        StringWriter err = new StringWriter();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            int code = Cocoon.commandLine().setErr(new PrintWriter(err, true)).execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString());
-        } finally {
-            System.setOut(saved);
-        }
-    }
-
     @Test
     void genTinyWritesThePinnedModelAndHashAgrees() throws Exception {
         Path f = dir.resolve("t.gguf");
-        Run gen = run("model", "gen-tiny", "--out", f.toString(), "--json");
-        assertThat(gen.code()).isZero();
+        CliRun gen = CliRun.of("model", "gen-tiny", "--out", f.toString(), "--json");
+        assertThat(gen.exit()).isZero();
         JsonNode j = new ObjectMapper().readTree(gen.out());
         assertThat(j.get("sha256").asText()).isEqualTo(TINY_F32);
         assertThat(j.get("bytes").asLong()).isEqualTo(Files.size(f));
-        Run hash = run("model", "hash", f.toString(), "--json");
-        assertThat(hash.code()).isZero();
+        CliRun hash = CliRun.of("model", "hash", f.toString(), "--json");
+        assertThat(hash.exit()).isZero();
         JsonNode h = new ObjectMapper().readTree(hash.out());
         assertThat(h.get("sha256").asText()).isEqualTo(TINY_F32);
         assertThat(h.get("architecture").asText()).isEqualTo("llama");
@@ -56,18 +36,18 @@ class ModelCommandTest {
     @Test
     void lowerPrecisionVariant() throws Exception {
         Path f = dir.resolve("q8.gguf");
-        Run gen = run("model", "gen-tiny", "--type", "q8_0", "--out", f.toString(), "--json");
+        CliRun gen = CliRun.of("model", "gen-tiny", "--type", "q8_0", "--out", f.toString(), "--json");
         assertThat(new ObjectMapper().readTree(gen.out()).get("sha256").asText()).isEqualTo(TINY_Q8_0);
     }
 
     @Test
     void badInputIsOneLineAndNonZero() {
-        Run missing = run("model", "hash", dir.resolve("absent.gguf").toString());
-        assertThat(missing.code()).isNotZero();
+        CliRun missing = CliRun.of("model", "hash", dir.resolve("absent.gguf").toString());
+        assertThat(missing.exit()).isNotZero();
         assertThat(missing.out()).isEmpty();
         assertThat(missing.err().lines()).singleElement().asString().contains("no such file");
-        Run shape = run("model", "gen-tiny", "--shape", "huge", "--out", dir.resolve("x.gguf").toString());
-        assertThat(shape.code()).isNotZero();
+        CliRun shape = CliRun.of("model", "gen-tiny", "--shape", "huge", "--out", dir.resolve("x.gguf").toString());
+        assertThat(shape.exit()).isNotZero();
         assertThat(shape.err().lines()).singleElement().asString().contains("unknown model shape 'huge'");
         assertThat(dir.resolve("x.gguf")).doesNotExist();
     }
@@ -75,8 +55,8 @@ class ModelCommandTest {
     @Test
     void hashOfANonGgufFileReportsTheProblem() throws Exception {
         Path f = Files.writeString(dir.resolve("notes.txt"), "plain text, not a model");
-        Run hash = run("model", "hash", f.toString(), "--json");
-        assertThat(hash.code()).isZero();
+        CliRun hash = CliRun.of("model", "hash", f.toString(), "--json");
+        assertThat(hash.exit()).isZero();
         assertThat(new ObjectMapper().readTree(hash.out()).get("gguf_error").asText()).contains("not a GGUF file");
     }
 }

@@ -1,6 +1,6 @@
-package io.cocoon4j.cli.enclave;
+package io.cocoon4j.cli.bench;
 
-import io.cocoon4j.cli.JsonReport;
+import io.cocoon4j.cli.ReportOptions;
 import io.cocoon4j.enclave.AttestationPolicy;
 import io.cocoon4j.enclave.EnclaveKey;
 import io.cocoon4j.enclave.Evidence;
@@ -25,6 +25,7 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -43,8 +44,8 @@ public final class RaTlsBenchCommand implements Callable<Integer> {
     @Option(names = "--iterations", description = "Measured handshakes per variant (default 300, --quick 30).")
     Integer iterations;
 
-    @Option(names = "--json", description = "Print one JSON object on standard output.")
-    boolean json;
+    @Mixin
+    ReportOptions output;
 
     @Option(names = "--tdx-quote", paramLabel = "FILE",
             description = "Also time DCAP verification (chain and signatures, no collateral) of this real TDX quote.")
@@ -119,7 +120,7 @@ public final class RaTlsBenchCommand implements Callable<Integer> {
         }
         report.put("note", "loopback, one client context per handshake (no resumption), same certificate both ways "
                 + "(reference client pins the key only); evidence is simulated: TDX adds the DCAP quote verification time");
-        JsonReport.print(report, json, System.out);
+        output.print(report);
         return 0;
     }
 

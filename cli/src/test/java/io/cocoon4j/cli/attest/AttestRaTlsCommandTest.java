@@ -1,15 +1,12 @@
-package io.cocoon4j.cli.enclave;
+package io.cocoon4j.cli.attest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cocoon4j.cli.Cocoon;
+import io.cocoon4j.cli.CliRun;
 import io.cocoon4j.enclave.OperatorAddress;
 import io.cocoon4j.enclave.SimulatedEnclave;
 import io.cocoon4j.enclave.ratls.RaTls;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.SocketException;
 import java.nio.file.Files;
@@ -21,16 +18,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code cocoon attest ratls} against a real RA-TLS server on loopback backed by a simulated enclave. */
 class AttestRaTlsCommandTest {
-
-    private record Run(int exit, String out, String err) {
-        JsonNode json() throws Exception {
-            return new ObjectMapper().readTree(out);
-        }
-    }
 
     private static final OperatorAddress OPERATOR = OperatorAddress.parse("0:" + "42".repeat(32));
 
@@ -62,19 +52,9 @@ class AttestRaTlsCommandTest {
         server.close();
     }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cmd = Cocoon.commandLine();
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
-        int exit = cmd.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void attestedSimulatedRunnerIsAcceptedWhenAllowed() throws Exception {
-        Run r = run("attest", "ratls", endpoint, "--allow-simulated", "--measurement", runner.measurement().hex(), "--json");
+        CliRun r = CliRun.of("attest", "ratls", endpoint, "--allow-simulated", "--measurement", runner.measurement().hex(), "--json");
 
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
         JsonNode j = r.json();
@@ -91,13 +71,13 @@ class AttestRaTlsCommandTest {
         Path policy = Files.writeString(tmp.resolve("policy.json"),
                 "{\"allow_simulated\":true,\"allowed_measurements\":[\"" + "00".repeat(32) + "\"]}");
 
-        Run r = run("attest", "ratls", endpoint, "--policy", policy.toString(), "--json");
+        CliRun r = CliRun.of("attest", "ratls", endpoint, "--policy", policy.toString(), "--json");
 
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(AttestRaTlsCommand.REJECTED);
         assertThat(r.json().get("accepted").asBoolean()).isFalse();
         assertThat(r.json().get("reason").asText()).isEqualTo("MEASUREMENT_NOT_ALLOWED");
 
-        Run strict = run("attest", "ratls", endpoint, "--measurement", runner.measurement().hex(), "--json");
+        CliRun strict = CliRun.of("attest", "ratls", endpoint, "--measurement", runner.measurement().hex(), "--json");
         assertThat(strict.exit()).isEqualTo(AttestRaTlsCommand.REJECTED);
         assertThat(strict.json().get("reason").asText()).isEqualTo("SIMULATED_NOT_ALLOWED");
     }
@@ -114,7 +94,7 @@ class AttestRaTlsCommandTest {
             {"attest", "ratls", endpoint, "--measurement", "xyz"},
             {"attest", "ratls", endpoint, "--policy", "/no/such/policy.json"},
         }) {
-            Run r = run(args);
+            CliRun r = CliRun.of(args);
             assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(1);
             assertThat(r.out()).isEmpty();
             assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);

@@ -1,6 +1,6 @@
-package io.cocoon4j.cli.enclave;
+package io.cocoon4j.cli.attest;
 
-import io.cocoon4j.cli.JsonReport;
+import io.cocoon4j.cli.ReportOptions;
 import io.cocoon4j.enclave.AttestationPolicy;
 import io.cocoon4j.enclave.DcapTdxQuoteVerifier;
 import io.cocoon4j.enclave.EvidenceVerifier;
@@ -10,9 +10,7 @@ import io.cocoon4j.enclave.dcap.collateral.CollateralDirectory;
 import io.cocoon4j.enclave.ratls.RaTls;
 import io.cocoon4j.enclave.ratls.RaTlsPeer;
 import io.cocoon4j.enclave.ratls.RaTlsRejectedException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,8 +27,8 @@ import java.util.concurrent.Callable;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -41,9 +39,10 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "ratls", mixinStandardHelpOptions = true,
         description = {
-            "Connect to an RA-TLS endpoint (TLS 1.3) and verify the enclave evidence in its certificate:",
-            "self-signed Ed25519 key bound by REPORTDATA, TDX quote via DCAP (needs --collateral) or simulated",
-            "evidence (needs --allow-simulated), measurement on the allow-list.",
+            "Connect to an RA-TLS endpoint (TLS 1.3) and verify the enclave evidence in its certificate.",
+            "Checked: the self-signed Ed25519 key is bound by REPORTDATA; a TDX quote verifies via DCAP (needs"
+                + " --collateral) or simulated evidence is accepted (needs --allow-simulated); the measurement is on"
+                + " the allow-list.",
             "Exit status: 0 accepted, 3 rejected, 1 bad input or connection failure."})
 public final class AttestRaTlsCommand implements Callable<Integer> {
 
@@ -75,11 +74,8 @@ public final class AttestRaTlsCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10", description = "Connect and handshake timeout (default 10).")
     int timeoutSeconds;
 
-    @Option(names = "--json", description = "Print exactly one JSON object on standard output.")
-    boolean json;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @Mixin
+    ReportOptions output;
 
     @Override
     public Integer call() throws Exception {
@@ -140,10 +136,7 @@ public final class AttestRaTlsCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot connect to " + endpoint + ": " + e.getMessage());
         }
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        JsonReport.print(report, json, new PrintStream(buf, true, StandardCharsets.UTF_8));
-        spec.commandLine().getOut().print(buf.toString(StandardCharsets.UTF_8));
-        spec.commandLine().getOut().flush();
+        output.print(report);
         return exit;
     }
 
