@@ -79,7 +79,7 @@ class TlbGenerateCommandTest {
         int code = run(List.of("tlb", "generate", "--package", "p", "--out", tmp.resolve("o").toString(),
                 schema.toString()), err);
         assertThat(code).isEqualTo(1);
-        assertThat(err.toString().trim()).isEqualTo("cocoon generate: " + schema + ":2:22: expected ')', found ';'");
+        assertThat(err.toString().trim()).isEqualTo("cocoon tlb generate: " + schema + ":2:22: expected ')', found ';'");
         assertThat(tmp.resolve("o")).doesNotExist();
 
         StringWriter missing = new StringWriter();
