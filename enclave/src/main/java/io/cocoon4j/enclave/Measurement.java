@@ -1,10 +1,12 @@
 package io.cocoon4j.enclave;
 
+import io.cocoon4j.enclave.dcap.quote.TdReport;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * The 32-byte hash naming the code an enclave runs: what the root contract allow-lists and what an
@@ -49,14 +51,12 @@ public record Measurement(byte[] bytes) {
         if (rtmrs == null || rtmrs.length != 4) {
             throw new IllegalArgumentException("a TD report has four RTMRs");
         }
-        MessageDigest sha = sha256();
         for (byte[] register : new byte[][] {mrtd, mrConfigId, mrOwner, mrOwnerConfig, rtmrs[0], rtmrs[1], rtmrs[2], rtmrs[3]}) {
             if (register == null || register.length != TDX_REGISTER_LENGTH) {
                 throw new IllegalArgumentException("TDX measurement registers are 48 bytes");
             }
-            sha.update(register);
         }
-        return new Measurement(sha.digest());
+        return new Measurement(TdReport.imageHash(mrtd, mrConfigId, mrOwner, mrOwnerConfig, List.of(rtmrs)));
     }
 
     /** The measurement a {@link SimulatedEnclave} reports for an image name. */

@@ -28,6 +28,15 @@ public record TdReport(byte[] teeTcbSvn, byte[] mrSeam, byte[] mrSignerSeam, byt
      * RTMR2 ‖ RTMR3, one value a policy (or the on-chain registry) can pin for a whole TD image.
      */
     public byte[] imageHash() {
+        return imageHash(mrTd, mrConfigId, mrOwner, mrOwnerConfig, rtmrs);
+    }
+
+    /**
+     * The image hash of {@link #imageHash()} over registers given one by one: the single definition
+     * that {@link io.cocoon4j.enclave.Measurement#ofTdx} uses as well, so policies and registrations agree.
+     */
+    public static byte[] imageHash(byte[] mrTd, byte[] mrConfigId, byte[] mrOwner, byte[] mrOwnerConfig,
+                                   List<byte[]> rtmrs) {
         try {
             java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
             md.update(mrTd);
