@@ -153,6 +153,8 @@ public final class ChainBench implements java.util.concurrent.Callable<Integer> 
             Arrays.sort(lat);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("engine", "LocalChain (Java " + Runtime.version().feature() + ", emulator WASM on Chicory)");
+            // The JIT options change LocalChain's speed (see the ./cocoon launcher's defaults): say which ran.
+            m.put("jvm_options", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
             m.put("transaction_config", config);
             m.put("get_method_config", "slim");
             m.put("cold_start_ms", coldStartMs);
