@@ -1,5 +1,6 @@
 package io.cocoon4j.chain;
 
+import io.cocoon4j.protocol.Hash32;
 import java.math.BigInteger;
 import java.util.Optional;
 import org.ton.ton4j.address.Address;
@@ -23,7 +24,7 @@ public record AccountState(
         Optional<Cell> code,
         Optional<Cell> data,
         BigInteger lastTransactionLt,
-        Bytes32 lastTransactionHash) {
+        Hash32 lastTransactionHash) {
 
     /** The account's lifecycle state. */
     public enum Status { NONEXIST, UNINIT, ACTIVE, FROZEN }
@@ -31,7 +32,7 @@ public record AccountState(
     /** An address that never held anything. */
     public static AccountState nonexistent(Address address) {
         return new AccountState(address, Status.NONEXIST, BigInteger.ZERO, Optional.empty(), Optional.empty(),
-                BigInteger.ZERO, Bytes32.ZERO);
+                BigInteger.ZERO, Hash32.ZERO);
     }
 
     public boolean isActive() {
@@ -39,12 +40,12 @@ public record AccountState(
     }
 
     /** Representation hash of the code cell, when active. */
-    public Optional<Bytes32> codeHash() {
-        return code.map(c -> new Bytes32(c.getHash()));
+    public Optional<Hash32> codeHash() {
+        return code.map(c -> Hash32.of(c.getHash()));
     }
 
     /** Representation hash of the data cell, when active. */
-    public Optional<Bytes32> dataHash() {
-        return data.map(c -> new Bytes32(c.getHash()));
+    public Optional<Hash32> dataHash() {
+        return data.map(c -> Hash32.of(c.getHash()));
     }
 }

@@ -1,5 +1,6 @@
 package io.cocoon4j.chain;
 
+import io.cocoon4j.protocol.Hash32;
 import java.math.BigInteger;
 import java.util.Optional;
 import org.ton.ton4j.address.Address;
@@ -38,8 +39,8 @@ public record ChainMessage(
     public enum Kind { INTERNAL, EXTERNAL_IN, EXTERNAL_OUT }
 
     /** Representation hash of the message cell. */
-    public Bytes32 hash() {
-        return new Bytes32(cell.getHash());
+    public Hash32 hash() {
+        return Hash32.of(cell.getHash());
     }
 
     /** The 32-bit op code at the start of the body, skipping the 0xffffffff prefix of bounces; empty when the body is shorter. */

@@ -1,5 +1,6 @@
 package io.cocoon4j.chain;
 
+import io.cocoon4j.protocol.Hash32;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +29,7 @@ import org.ton.ton4j.cell.Cell;
 public record ChainTransaction(
         Address account,
         BigInteger lt,
-        Bytes32 hash,
+        Hash32 hash,
         long now,
         Optional<ChainMessage> inMessage,
         List<ChainMessage> outMessages,

@@ -1,5 +1,6 @@
 package io.cocoon4j.chain;
 
+import io.cocoon4j.protocol.Hash32;
 import com.iwebpp.crypto.TweetNaclFast;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -41,8 +42,8 @@ public final class Ed25519Keys {
         }
     }
 
-    public Bytes32 publicKey() {
-        return new Bytes32(publicKey);
+    public Hash32 publicKey() {
+        return Hash32.of(publicKey);
     }
 
     /** The 32-byte seed, for persisting the key. */

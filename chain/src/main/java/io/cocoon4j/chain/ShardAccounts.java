@@ -1,5 +1,6 @@
 package io.cocoon4j.chain;
 
+import io.cocoon4j.protocol.Hash32;
 import java.math.BigInteger;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -46,7 +47,7 @@ final class ShardAccounts {
     static AccountState read(Address address, Cell shardAccount) {
         CellSlice outer = CellSlice.beginParse(shardAccount);
         CellSlice acc = CellSlice.beginParse(outer.loadRef());
-        Bytes32 lastHash = new Bytes32(outer.loadBytes(256));
+        Hash32 lastHash = Hash32.of(outer.loadBytes(256));
         BigInteger lastLt = outer.loadUint(64);
         if (!acc.loadBit()) {
             return new AccountState(address, AccountState.Status.NONEXIST, BigInteger.ZERO, Optional.empty(),

@@ -1,5 +1,6 @@
 package io.cocoon4j.chain;
 
+import io.cocoon4j.protocol.Hash32;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +79,7 @@ public final class TransactionParser {
             bounce = Optional.ofNullable(o.getBouncePhase()).map(TransactionParser::bounce);
         }
         Address address = Address.of(workchain + ":" + java.util.HexFormat.of().formatHex(account));
-        return new ChainTransaction(address, lt, new Bytes32(tx.getHash()), now, in, out, compute, action, bounce,
+        return new ChainTransaction(address, lt, Hash32.of(tx.getHash()), now, in, out, compute, action, bounce,
                 aborted, totalFees, orig, end, tx);
     }
 

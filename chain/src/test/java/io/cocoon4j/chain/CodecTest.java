@@ -1,5 +1,6 @@
 package io.cocoon4j.chain;
 
+import io.cocoon4j.protocol.Hash32;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -55,7 +56,7 @@ class CodecTest {
                 .isEqualTo(ref.at("/accounts/alice/address").asText());
         assertThat(ShardAccounts.key(new WalletV4(null, Ed25519Keys.fromName("bob")).address()))
                 .isEqualTo(ref.at("/accounts/bob/address").asText());
-        assertThat(new Bytes32(WalletV4.code().getHash()).hex())
+        assertThat(Hash32.of(WalletV4.code().getHash()).hex())
                 .isEqualTo("feb5ff6820e2ff0d9483e7e0d62c817d846789fb4ae580c878866d959dabd5c0");
     }
 

@@ -1,5 +1,6 @@
 package io.cocoon4j.chain;
 
+import io.cocoon4j.protocol.Hash32;
 import static io.cocoon4j.chain.Transfer.ton;
 
 import java.math.BigInteger;
@@ -117,7 +118,7 @@ final class ParityScenario {
         try {
             GetMethodResult r = chain.runGetMethod(a, method, args);
             gets.add(new Get(name, r.exitCode(), r.gasUsed(),
-                    new Bytes32(TvmStack.serialize(r.stack()).getHash()).hex()));
+                    Hash32.of(TvmStack.serialize(r.stack()).getHash()).hex()));
         } catch (GetMethodException e) {
             gets.add(new Get(name, e.exitCode(), null, null));
         }

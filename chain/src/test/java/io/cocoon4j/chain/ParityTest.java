@@ -1,5 +1,6 @@
 package io.cocoon4j.chain;
 
+import io.cocoon4j.protocol.Hash32;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,7 +62,7 @@ class ParityTest {
             assertThat(get.exitCode()).as(get.name()).isEqualTo(ref.get("exitCode").asInt());
             if (ref.has("stack")) {
                 Cell refStack = Cell.fromBoc(Base64.getDecoder().decode(ref.get("stack").asText()));
-                assertThat(get.stackHash()).as(get.name()).isEqualTo(new Bytes32(refStack.getHash()).hex());
+                assertThat(get.stackHash()).as(get.name()).isEqualTo(Hash32.of(refStack.getHash()).hex());
                 assertThat(get.gasUsed()).as(get.name()).isEqualTo(ref.get("gasUsed").asLong());
             } else {
                 assertThat(get.stackHash()).as(get.name() + " must fail on both sides").isNull();
