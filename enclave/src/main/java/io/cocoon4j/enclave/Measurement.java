@@ -1,12 +1,13 @@
 package io.cocoon4j.enclave;
 
 import io.cocoon4j.enclave.dcap.quote.TdReport;
+import io.cocoon4j.protocol.Hash32;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The 32-byte hash naming the code an enclave runs: what the root contract allow-lists and what an
@@ -17,19 +18,32 @@ import java.util.List;
  * simulated enclave it is {@code SHA-256("cocoon4j-simulated-image:" ‖ name)}, see
  * {@link #ofSimulatedImage}; no production root contract allow-lists such a value.
  *
- * @param bytes exactly 32 bytes
+ * @param value the 32 bytes
  */
-public record Measurement(byte[] bytes) {
+public record Measurement(Hash32 value) {
 
     /** Length of a measurement. */
     public static final int LENGTH = 32;
     private static final int TDX_REGISTER_LENGTH = 48;
 
     public Measurement {
+        Objects.requireNonNull(value, "value");
+    }
+
+    /**
+     * A measurement of exactly 32 bytes (copied).
+     *
+     * @throws IllegalArgumentException if {@code bytes} is not 32 bytes long
+     */
+    public Measurement(byte[] bytes) {
+        this(checked(bytes));
+    }
+
+    private static Hash32 checked(byte[] bytes) {
         if (bytes == null || bytes.length != LENGTH) {
             throw new IllegalArgumentException("a measurement is 32 bytes");
         }
-        bytes = bytes.clone();
+        return Hash32.of(bytes);
     }
 
     /**
@@ -72,24 +86,14 @@ public record Measurement(byte[] bytes) {
         }
     }
 
-    @Override
+    /** A copy of the 32 bytes. */
     public byte[] bytes() {
-        return bytes.clone();
+        return value.bytes();
     }
 
     /** Lower-case hex. */
     public String hex() {
-        return HexFormat.of().formatHex(bytes);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Measurement other && Arrays.equals(bytes, other.bytes);
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(bytes);
+        return value.hex();
     }
 
     @Override
