@@ -163,8 +163,7 @@ public final class DetectionExperiment {
             for (Shape s : VERIFIER_SHAPES) {
                 verifiers.add(new Verifier(open(opened, honest, s), honest.sha256(), config.tolerance()));
             }
-            EngineId engineId = new EngineId(runners.get(0).engineId().value());
-            Jobs jobs = new Jobs(honest.sha256(), engineId, config, runners.get(0).vocabSize());
+            Jobs jobs = new Jobs(honest.sha256(), runners.get(0).engineId(), config, runners.get(0).vocabSize());
 
             int falsePositives = 0;
             int honestFlagged = 0;
@@ -328,7 +327,8 @@ public final class DetectionExperiment {
                 : new SamplingSpec.Sampled(SAMPLED.temperatureMilli(), SAMPLED.topK(), SAMPLED.topPMicro(),
                     SAMPLED.minPMicro(), rnd.next64(200));
             JobInput input = new JobInput(salt, prompt);
-            JobSpec spec = new JobSpec(bytes(rnd, 300), model, engine, input.commitment(), sampling, config.maxTokens());
+            JobSpec spec = new JobSpec(bytes(rnd, 300), model, engine, CONTEXT, input.commitment(), sampling,
+                config.maxTokens());
             return new Job(spec, prompt, input);
         }
 

@@ -1,6 +1,5 @@
 package io.cocoon4j.verifier.experiment;
 
-import io.cocoon4j.protocol.EngineId;
 import io.cocoon4j.protocol.Hash32;
 import io.cocoon4j.protocol.JobSpec;
 import io.cocoon4j.protocol.ResultClaim;
@@ -87,10 +86,11 @@ public final class VerifyBenchmark {
         ModelCache.Model model = models.get(ModelSpec.of(shape));
         int[] prompt = prompt(shape);
         Shape config = new Shape(threads, 512, 512);
-        try (LlamaEngine engine = LlamaEngine.open(model.path(), config.options(prompt.length + tokens + 16))) {
+        int context = prompt.length + tokens + 16;
+        try (LlamaEngine engine = LlamaEngine.open(model.path(), config.options(context))) {
             JobInput input = new JobInput(Hash32.fromHex("5a".repeat(32)), prompt);
-            JobSpec job = new JobSpec(Hash32.fromHex("a5".repeat(32)), model.sha256(),
-                new EngineId(engine.engineId().value()), input.commitment(), new SamplingSpec.Greedy(), tokens);
+            JobSpec job = new JobSpec(Hash32.fromHex("a5".repeat(32)), model.sha256(), engine.engineId(), context,
+                input.commitment(), new SamplingSpec.Greedy(), tokens);
             Verifier verifier = new Verifier(engine, model.sha256(), Tolerances.forShape(shape.id()));
             // Warm up both paths (mapped weights, first-call allocations) before timing either.
             int[] warm = HonestRunner.run(engine, job.sampling(), p -> 0.0, prompt, Math.min(tokens, 8)).tokens();
