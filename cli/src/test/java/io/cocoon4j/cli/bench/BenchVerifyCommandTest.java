@@ -25,6 +25,24 @@ class BenchVerifyCommandTest {
     }
 
     @Test
+    void aSmallDetectionRunCatchesEveryCheatWithoutFalsePositives() throws Exception {
+        CliRun run = CliRun.of("bench", "detect", "--honest-jobs", "8", "--trials", "1", "--max-tokens", "16", "--json",
+            "--models", models.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode json = run.json();
+        assertThat(json.get("ok").asBoolean()).isTrue();
+        assertThat(json.get("honest_jobs").asInt()).isEqualTo(8);
+        assertThat(json.get("false_positives").asInt()).isZero();
+        JsonNode cheats = json.get("cheats");
+        assertThat(cheats.size()).isEqualTo(8);
+        cheats.fields().forEachRemaining(c -> {
+            assertThat(c.getValue().get("trials").asInt()).as(c.getKey()).isEqualTo(1);
+            assertThat(c.getValue().get("detected").asInt() + c.getValue().get("accepted_but_flagged").asInt())
+                .as(c.getKey()).isEqualTo(1);
+        });
+    }
+
+    @Test
     void badOptionsGiveOneClearLineAndNonZeroExit() {
         for (String[] args : new String[][] {
             {"bench", "verify", "--shape", "huge", "--models", models.toString()},
