@@ -4,6 +4,8 @@ independent of the Java code. ProtocolVectorsTest.knownAnswersFromOutsideThisCod
 prints; rerun it after a deliberate encoding change:  python3 protocol/src/test/python/independent_vectors.py
 """
 import hashlib
+import math
+import os
 import struct
 
 
@@ -47,6 +49,49 @@ def result_hash(job_id, model, engine, context_length, commitment, sampling, max
     return sha(0x01, body), root
 
 
+MASK = (1 << 64) - 1
+
+
+def splitmix64(seed, position):
+    """Output `position` (0-based) of SplitMix64 seeded with `seed`, as the SplitMix64Draws Javadoc says."""
+    z = (seed + (position + 1) * 0x9E3779B97F4A7C15) & MASK
+    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
+    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
+    return z ^ (z >> 31)
+
+
+def uniform(seed, position):
+    return (splitmix64(seed, position) >> 11) * 2.0 ** -53
+
+
+def sample(logits, temperature, top_k, top_p, min_p, u):
+    """The Sampler Javadoc's steps: rank, top-k, weights, top-p, min-p, inverse CDF in token-id order."""
+    ranks = sorted(range(len(logits)), key=lambda i: (-logits[i], i))
+    kept = top_k if 0 < top_k < len(logits) else len(logits)
+    m = logits[ranks[0]]
+    weight = [math.exp((logits[t] - m) / temperature) for t in ranks]
+    if top_p < 1:
+        total = 0.0
+        for r in range(kept):
+            total += weight[r]
+        before, n = 0.0, 0
+        while n < kept and before < top_p * total:
+            before += weight[n]
+            n += 1
+        kept = n
+    survivors = [r for r in range(kept) if r == 0 or min_p <= 0 or weight[r] >= min_p]
+    by_id = sorted(survivors, key=lambda r: ranks[r])
+    total = 0.0
+    for r in by_id:
+        total += weight[r]
+    running = 0.0
+    for r in by_id:
+        running += weight[r]
+        if running > u * total:
+            return ranks[r]
+    return ranks[by_id[-1]]
+
+
 salt = counting(1)
 prompt = [1, 15043, 3186, 0, 65535]
 commitment = input_commitment(salt, prompt)
@@ -57,3 +102,15 @@ print("engine.hash =", sha(0x04, b"llama.cpp b4916 cpu").hex())
 print("input.commitment =", commitment.hex())
 print("greedyJob.chunkRoot =", root.hex())
 print("greedyJob.resultHash =", rh.hex())
+
+seed = 0x0123456789abcdef
+for i in range(5):
+    print("draw.%d = %x" % (i, splitmix64(seed, i)))
+# The logits are an input of the vectors file (float32 in Java's hex notation); the outputs below are not read.
+vectors = os.path.join(os.path.dirname(__file__), "..", "resources", "vectors", "protocol-vectors.txt")
+with open(vectors) as f:
+    line = next(l for l in f if l.startswith("sampler.logits = "))
+logits = [float.fromhex(x) for x in line.split(" = ")[1].strip().split(",")]
+print("sampler.greedy =", min(range(len(logits)), key=lambda i: (-logits[i], i)))
+print("sampler.sampled =", ",".join(str(sample(logits, 0.7, 40, 0.95, 0.05, uniform(seed, i))) for i in range(5)))
+print("sampler.plain =", ",".join(str(sample(logits, 1.0, 0, 1.0, 0.0, uniform(7, i))) for i in range(5)))

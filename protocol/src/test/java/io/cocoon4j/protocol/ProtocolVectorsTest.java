@@ -34,6 +34,17 @@ class ProtocolVectorsTest {
             .isEqualTo("b690e03362ee2c51996a6164248e1b03c2886ea241bfb518f72fdec9d43e20c8");
         assertThat(committed.get("greedyJob.resultHash"))
             .isEqualTo("cad938a686e4fd02b2dca4f003bb0a2b07e72cfb44e66a20dcdeff947fce6795");
+        // The same script's SplitMix64 and sampler (the Javadoc's steps, Python floats) on the committed logits:
+        // the draws and every token the Java sampler chose.
+        String[] draws = {"157a3807a48faa9d", "d573529b34a1d093", "2f90b72e996dccbe", "a2d419334c4667ec", "1404ce914938008"};
+        int[] sampled = {1, 23, 8, 19, 1};
+        int[] plain = {12, 1, 27, 19, 13};
+        assertThat(committed.get("sampler.greedy")).isEqualTo("23");
+        for (int i = 0; i < 5; i++) {
+            assertThat(committed.get("draw." + i)).startsWith(draws[i] + " ");
+            assertThat(committed.get("sampler.sampled." + i)).startsWith(sampled[i] + " ");
+            assertThat(committed.get("sampler.plain." + i)).isEqualTo(String.valueOf(plain[i]));
+        }
     }
 
     static Map<String, String> load() throws IOException {

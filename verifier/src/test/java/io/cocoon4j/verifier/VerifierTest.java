@@ -11,6 +11,7 @@ import io.cocoon4j.protocol.ResultClaim;
 import io.cocoon4j.protocol.SamplingSpec;
 import io.cocoon4j.runner.engine.LlamaBuild;
 import io.cocoon4j.runner.engine.LlamaEngine;
+import io.cocoon4j.runner.engine.Scores;
 import io.cocoon4j.runner.gguf.GgufFile;
 import io.cocoon4j.runner.gguf.GgufReader;
 import io.cocoon4j.runner.model.ModelFiles;
@@ -97,6 +98,13 @@ class VerifierTest {
         assertThat(r.evidence().claimedToken()).isEqualTo(tokens[position]);
         assertThat(r.evidence().gap()).isGreaterThan(Tolerances.TINY.tau());
         assertThat(r.evidence().gap()).isEqualTo((double) r.evidence().maxLogit() - r.evidence().claimedLogit());
+        // The evidence is the engine's own logits at that position, not a figure the rule made up: score the
+        // prefix directly and read the row (a shorter last batch rounds differently, by ~1e-5: TOLERANCE.md).
+        Scores row = checker.score(PROMPT, tokens, position, position + 1);
+        assertThat(r.evidence().claimedLogit()).isCloseTo(row.claimedLogit(0), org.assertj.core.data.Offset.offset(1e-4f));
+        assertThat(r.evidence().maxLogit()).isCloseTo(row.maxLogit(0), org.assertj.core.data.Offset.offset(1e-4f));
+        assertThat(r.evidence().bestToken()).isEqualTo(row.argmax(0));
+        assertThat(row.maxLogit(0) - row.claimedLogit(0)).isGreaterThan((float) Tolerances.TINY.tau());
         // The challenge can prove which committed chunk it disputes.
         assertThat(r.chunkCommitment()).isEqualTo(Chunking.commitment(job.jobId(), tokens, 1));
         assertThat(r.proof().verifies(r.chunkCommitment(), lie.chunkRoot())).isTrue();

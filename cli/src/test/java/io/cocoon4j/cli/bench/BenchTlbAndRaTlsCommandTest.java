@@ -14,24 +14,33 @@ class BenchTlbAndRaTlsCommandTest {
 
     @Test
     void tlbBenchChecksBothSidesProduceTheSameValuesAndReportsEveryWorkload() throws Exception {
+        long t0 = System.nanoTime();
         CliRun run = CliRun.of("bench", "tlb", "--operations", "200", "--json");
+        double wallNs = System.nanoTime() - t0;
         assertThat(run.exit()).as(run.err()).isZero();
         JsonNode json = run.json();
         assertThat(json.get("same_results").asBoolean()).isTrue();
         assertThat(json.get("order").asText()).contains("alternating");
+        double lowerBoundNs = 0;
         for (String workload : new String[] {"decode_storage", "encode_storage", "decode_increment", "encode_increment"}) {
             JsonNode w = json.get(workload);
+            // Half the rounds of each side took at least its median: a floor on the time spent, from the report.
+            lowerBoundNs += (w.get("generated_ns_per_op").asDouble() + w.get("hand_written_ns_per_op").asDouble()) * 200 / 2;
             assertThat(w).as(workload).isNotNull();
             assertThat(w.get("same_result").asBoolean()).as(workload).isTrue();
             assertThat(w.get("generated_ns_per_op").asLong()).as(workload).isPositive();
             assertThat(w.get("hand_written_ns_per_op").asLong()).as(workload).isPositive();
             assertThat(w.get("ratio").asDouble()).as(workload).isPositive();
         }
+        // The reported figures fit inside the wall-clock time of the call (a unit slip would not).
+        assertThat(lowerBoundNs).isLessThan(wallNs);
     }
 
     @Test
     void ratlsBenchCompletesRealHandshakesOnBothSides() throws Exception {
+        long t0 = System.nanoTime();
         CliRun run = CliRun.of("bench", "ratls", "--iterations", "4", "--json");
+        double wallMs = (System.nanoTime() - t0) / 1e6;
         assertThat(run.exit()).as(run.err()).isZero();
         JsonNode json = run.json();
         assertThat(json.get("iterations").asInt()).isEqualTo(4);
@@ -42,6 +51,9 @@ class BenchTlbAndRaTlsCommandTest {
         assertThat(json.get("ratls_certificate_issue_us").asDouble()).isPositive();
         assertThat(json.get("simulated_evidence_verify_us").asDouble()).isPositive();
         assertThat(json.has("tdx_quote_verify_cold_us")).isFalse();
+        // Four measured handshakes per side happened inside this call: their means cannot add up to more.
+        assertThat(4 * (json.get("plain_tls13_handshake_ms").asDouble() + json.get("ratls_handshake_ms").asDouble()))
+            .isLessThan(wallMs);
     }
 
     @Test
