@@ -76,13 +76,12 @@ public final class Verifier {
      * teacher forcing feeds the prompt and every claimed token up to the chunk's end but keeps and
      * judges only the chunk's rows. The truncation rule applies when the chunk is the last one.
      *
-     * @throws IllegalArgumentException if the claim has no chunk {@code chunk}
-     * @throws VerificationException as for {@link #verify}
+     * @throws VerificationException if the claim has no chunk {@code chunk}, and as for {@link #verify}
      */
     public Verdict verifyChunk(JobSpec job, ResultClaim claim, JobInput input, int chunk) {
         int chunks = Chunking.chunkCount(claim.tokenCount());
         if (chunk < 0 || chunk >= chunks) {
-            throw new IllegalArgumentException("chunk " + chunk + " does not exist; the claim has " + chunks);
+            throw new VerificationException("chunk " + chunk + " does not exist; the claim has " + chunks);
         }
         int from = chunk * Chunking.CHUNK_SIZE;
         return check(job, claim, input, from, Math.min(from + Chunking.CHUNK_SIZE, claim.tokenCount()));

@@ -135,7 +135,8 @@ class VerifierTest {
         Verdict.Rejected r = (Verdict.Rejected) verifier.verifyChunk(job, lie, input(), 2);
         assertThat(r.chunk()).isEqualTo(2);
         assertThat(r.position()).isEqualTo(66);
-        assertThatThrownBy(() -> verifier.verifyChunk(job, lie, input(), 3)).hasMessageContaining("chunk 3 does not exist");
+        assertThatThrownBy(() -> verifier.verifyChunk(job, lie, input(), 3)).isInstanceOf(VerificationException.class)
+            .hasMessageContaining("chunk 3 does not exist");
     }
 
     @Test
