@@ -102,6 +102,10 @@ public final class Verifier {
         if (!input.commitment().equals(job.inputCommitment())) {
             throw new VerificationException("the prompt and salt given do not match the job's input commitment");
         }
+        if (input.promptTokens().length == 0) {
+            // Nothing to condition the first token on: no engine generates or scores from an empty prompt.
+            throw new VerificationException("the job's prompt is empty; no output can be checked against it");
+        }
         if (!claim.job().equals(job)) {
             return whole(Verdict.Reason.JOB_MISMATCH, "the claim names another job: " + claim.job());
         }

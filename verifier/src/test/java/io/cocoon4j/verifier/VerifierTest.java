@@ -179,6 +179,11 @@ class VerifierTest {
         JobInput wrong = new JobInput(Hash32.fromHex("ab".repeat(32)), new int[] {1, 2, 3});
         assertThatThrownBy(() -> verifier.verify(job, claim, wrong))
             .isInstanceOf(VerificationException.class).hasMessageContaining("input commitment");
+        JobInput empty = new JobInput(Hash32.fromHex("ab".repeat(32)), new int[0]);
+        JobSpec emptyJob = new JobSpec(job.jobId(), model, job.engine(), job.contextLength(), empty.commitment(),
+            job.sampling(), job.maxTokens());
+        assertThatThrownBy(() -> verifier.verify(emptyJob, ResultClaim.of(emptyJob, claim.outputTokens()), empty))
+            .isInstanceOf(VerificationException.class).hasMessageContaining("prompt is empty");
     }
 
     @Test
