@@ -13,9 +13,12 @@ import java.util.Objects;
  * @param promptTokens the prompt token ids, BOS included if the job used one
  */
 public record JobInput(Hash32 salt, int[] promptTokens) {
+    /** @throws IllegalArgumentException if a prompt token id is negative (no commitment can encode it) */
     public JobInput {
         Objects.requireNonNull(salt, "salt");
         promptTokens = Objects.requireNonNull(promptTokens, "promptTokens").clone();
+        // Refused here, so that computing the commitment during verification cannot fail.
+        InputCommitment.of(salt, promptTokens);
     }
 
     /** The commitment that must equal the job's {@code inputCommitment}. */

@@ -184,6 +184,8 @@ class VerifierTest {
             job.sampling(), job.maxTokens());
         assertThatThrownBy(() -> verifier.verify(emptyJob, ResultClaim.of(emptyJob, claim.outputTokens()), empty))
             .isInstanceOf(VerificationException.class).hasMessageContaining("prompt is empty");
+        assertThatThrownBy(() -> new JobInput(Hash32.fromHex("ab".repeat(32)), new int[] {1, -2}))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative");
     }
 
     @Test
