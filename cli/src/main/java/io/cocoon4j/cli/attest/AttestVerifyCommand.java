@@ -219,7 +219,7 @@ public final class AttestVerifyCommand implements Callable<Integer> {
             PrintWriter out = output.out();
             out.println("checks:");
             for (Check c : v.checks()) {
-                out.printf("  %-7s %-22s %s%n", c.outcome(), c.id().id(), c.reason());
+                out.printf("  %-7s %-33s %s%n", c.outcome(), c.id().id(), c.reason());
             }
             out.flush();
         }

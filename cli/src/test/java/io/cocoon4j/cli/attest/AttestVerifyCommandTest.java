@@ -56,6 +56,22 @@ class AttestVerifyCommandTest {
     }
 
     @Test
+    void collateralSignedByAPckKeyIsRejectedByTheSignerPin(@TempDir Path tmp) throws Exception {
+        TestPki pki = new TestPki();
+        Path quote = Files.write(tmp.resolve("quote.dat"), new SyntheticQuote(pki).build());
+        Path root = Files.writeString(tmp.resolve("root.pem"), PemCertificates.encode(List.of(pki.root)));
+        SyntheticCollateral forged = new SyntheticCollateral(pki);
+        forged.signingKey = pki.pckKey.getPrivate(); // a platform's own key: chains to the root, signs validly
+        forged.signingChain = List.of(pki.pck, pki.pckCa, pki.root);
+        Path dir = forged.writeTo(tmp.resolve("collateral"));
+        CliRun r = CliRun.of("attest", "verify", quote.toString(), "--trusted-root", root.toString(), "--collateral", dir.toString(),
+            "--at", SyntheticCollateral.AT.toString(), "--json");
+        assertThat(r.exit()).as(r.err()).isEqualTo(AttestVerifyCommand.REJECTED);
+        assertThat(r.json().get("reason").asText()).startsWith("collateral.signer");
+        assertThat(r.json().get("tcb_status").isNull()).isTrue();
+    }
+
+    @Test
     void withoutCollateralNothingIsAcceptedAndTheExitCodeSaysSo(@TempDir Path tmp) throws Exception {
         TestPki pki = new TestPki();
         Path quote = Files.write(tmp.resolve("quote.dat"), new SyntheticQuote(pki).build());
