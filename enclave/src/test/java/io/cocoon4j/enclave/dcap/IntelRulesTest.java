@@ -118,6 +118,19 @@ class IntelRulesTest {
         assertThat(verify(pki, q, c, ANY_STATUS).tcbStatus()).contains(TcbStatus.SWHardeningNeeded);
     }
 
+    @Test
+    void nonZeroSeamAttributesAreATdxModuleMismatchEvenWhereTheMaskIgnoresThem() throws Exception {
+        TestPki pki = new TestPki();
+        SyntheticCollateral c = new SyntheticCollateral(pki);
+        c.tcbInfoBody = c.tcbInfoBody.replace("\"attributesMask\":\"FFFFFFFFFFFFFFFF\"", "\"attributesMask\":\"0000000000000000\"");
+        SyntheticQuote q = new SyntheticQuote(pki);
+        assertThat(verify(pki, q, c, QuotePolicy.defaults()).accepted()).isTrue();
+        q.seamAttributes = new byte[] {1, 0, 0, 0, 0, 0, 0, 0};
+        Verdict v = verify(pki, q, c, ANY_STATUS);
+        assertThat(v.check(CheckId.TCB_STATUS).orElseThrow().reason()).contains("SEAMATTRIBUTES").contains("not zero");
+        assertThat(v.accepted()).isFalse();
+    }
+
     /** A TD 1.5 launched on TDX module 1.3 (out of date) on a platform that now runs module 1.6 (current). */
     @Test
     void teeTcbSvn2OfAnUpdatedModuleAdvisesARelaunch() throws Exception {

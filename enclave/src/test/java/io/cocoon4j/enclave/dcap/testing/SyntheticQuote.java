@@ -27,6 +27,7 @@ public final class SyntheticQuote {
     public int version = 4;
     public boolean tdx15 = false;
     public byte[] teeTcbSvn = svn(3, 0, 5);
+    public byte[] seamAttributes = new byte[8];
     public byte[] tdAttributes = new byte[8];
     public byte[] mrTd = filled(48, 0xa1);
     public byte[] mrConfigId = new byte[48];
@@ -122,7 +123,7 @@ public final class SyntheticQuote {
 
     private byte[] body() {
         ByteBuffer b = le(tdx15 ? 648 : 584);
-        b.put(teeTcbSvn).put(filled(48, 0x5e)).put(new byte[48]).put(new byte[8]).put(tdAttributes)
+        b.put(teeTcbSvn).put(filled(48, 0x5e)).put(new byte[48]).put(seamAttributes).put(tdAttributes)
             .put(filled(8, 0xe7)).put(mrTd).put(mrConfigId).put(mrOwner).put(mrOwnerConfig);
         for (byte[] r : rtmrs) {
             b.put(r);
