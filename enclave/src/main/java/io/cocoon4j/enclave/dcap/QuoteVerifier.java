@@ -26,6 +26,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
 
 /**
  * Verifies Intel TDX quotes (v4 and v5, TD report 1.0 and 1.5) in pure Java, the way Intel's
@@ -130,10 +133,9 @@ public final class QuoteVerifier {
             checks.fail(CheckId.PCK_EXTENSION, "no PCK certificate");
         } else {
             try {
-                String cn = chain.get(0).getSubjectX500Principal().getName();
-                if (!cn.contains(PCK_CN_PHRASE)) {
-                    throw new IllegalArgumentException("the leaf " + cn + " is not a PCK certificate (its CN lacks \""
-                        + PCK_CN_PHRASE + "\")");
+                if (!commonName(chain.get(0)).contains(PCK_CN_PHRASE)) {
+                    throw new IllegalArgumentException("the leaf " + chain.get(0).getSubjectX500Principal().getName()
+                        + " is not a PCK certificate (its CN lacks \"" + PCK_CN_PHRASE + "\")");
                 }
                 pck = PckExtension.of(chain.get(0));
                 checks.pass(CheckId.PCK_EXTENSION, "FMSPC " + pck.fmspcHex() + ", PCE id " + pck.pceIdHex()
@@ -200,6 +202,19 @@ public final class QuoteVerifier {
         }
         PolicyChecks.run(policy, q.report(), tcb, noTcb, checks);
         return new Verdict(scope, checks.list(), Optional.of(q), tcb);
+    }
+
+    private static String commonName(X509Certificate cert) {
+        try {
+            for (Rdn rdn : new LdapName(cert.getSubjectX500Principal().getName()).getRdns()) {
+                if (rdn.getType().equalsIgnoreCase("CN")) {
+                    return rdn.getValue().toString();
+                }
+            }
+        } catch (InvalidNameException e) {
+            return "";
+        }
+        return "";
     }
 
     private static void skipCollateral(CheckList checks, String reason) {

@@ -104,6 +104,21 @@ class IntelRulesTest {
     }
 
     @Test
+    void aLeafThatIsNotNamedAPckCertificateIsNotAPckCertificate() throws Exception {
+        TestPki pki = new TestPki();
+        // the PCK key and SGX extension, validly issued by the PCK CA, under another common name
+        X509Certificate renamed = pki.cert("CN=Test SGX Platform Key", "CN=Test SGX PCK Platform CA", pki.pck.getPublicKey(),
+            pki.pckCaKey.getPrivate(), false, TestPki.sgxExtension());
+        SyntheticQuote q = new SyntheticQuote(pki);
+        q.chain = List.of(renamed, pki.pckCa, pki.root);
+        Verdict v = verify(pki, q, new SyntheticCollateral(pki), QuotePolicy.defaults());
+        assertThat(v.check(CheckId.PCK_CHAIN).orElseThrow().passed()).isTrue();
+        assertThat(v.check(CheckId.QE_REPORT_SIGNATURE).orElseThrow().passed()).isTrue();
+        assertThat(v.check(CheckId.PCK_EXTENSION).orElseThrow().reason()).contains("not a PCK certificate");
+        assertThat(v.accepted()).isFalse();
+    }
+
+    @Test
     void aVersionedTdxModuleIsNotSupportedByTcbInfoWithoutModuleIdentities() throws Exception {
         TestPki pki = new TestPki();
         SyntheticCollateral c = new SyntheticCollateral(pki);
