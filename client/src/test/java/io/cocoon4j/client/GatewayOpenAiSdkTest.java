@@ -1,0 +1,283 @@
+package io.cocoon4j.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.http.StreamResponse;
+import com.openai.errors.BadRequestException;
+import com.openai.errors.NotFoundException;
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.completions.CompletionCreateParams;
+import com.openai.models.models.Model;
+import io.cocoon4j.enclave.AttestationPolicy;
+import io.cocoon4j.enclave.EvidenceVerifier;
+import io.cocoon4j.enclave.OperatorAddress;
+import io.cocoon4j.enclave.SimulatedEnclave;
+import io.cocoon4j.enclave.ratls.RaTls;
+import io.cocoon4j.protocol.EngineId;
+import io.cocoon4j.protocol.Hash32;
+import io.cocoon4j.runner.engine.Generation;
+import io.cocoon4j.runner.engine.LlamaEngine;
+import io.cocoon4j.runner.engine.TokenChooser;
+import io.cocoon4j.runner.job.JobLifecycle;
+import io.cocoon4j.runner.job.LedgerMarket;
+import io.cocoon4j.runner.job.StepListener;
+import io.cocoon4j.runner.job.TestCommitmentEncoding;
+import io.cocoon4j.runner.job.TestJobs;
+import io.cocoon4j.runner.journal.Journal;
+import io.cocoon4j.runner.service.InferenceServer;
+import io.cocoon4j.verifier.Tolerances;
+import io.cocoon4j.verifier.Verifier;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The official OpenAI Java SDK against a real gateway on loopback, which pays through jobs served
+ * by a real runner (RA-TLS inference service, llama.cpp on the tiny generated model, journal,
+ * simulated enclave) and re-checks every answer with a real verifier. Only the chain is a stand-in
+ * ({@link LedgerMarket}, through the {@link ClientMarket} and runner {@code JobMarket} interfaces).
+ */
+class GatewayOpenAiSdkTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final OperatorAddress RUNNER = new OperatorAddress(0, filled(1));
+    private static final OperatorAddress VERIFIER = new OperatorAddress(0, filled(2));
+    private static final long PRICE = 1_500;
+
+    @TempDir
+    static Path dir;
+
+    private static LlamaEngine runnerEngine;
+    private static LlamaEngine clientEngine;
+    private static Journal journal;
+    private static LedgerMarket ledger;
+    private static SimulatedEnclave runnerEnclave;
+    private static InferenceServer runner;
+    private static Gateway gateway;
+    private static OpenAIClient openai;
+
+    @BeforeAll
+    static void start() throws Exception {
+        runnerEngine = TestJobs.engine();
+        clientEngine = TestJobs.engine();
+        journal = Journal.open(dir.resolve("runner-journal.db"));
+        ledger = LedgerMarket.open(dir.resolve("ledger.db"), Duration.ofSeconds(1), Duration.ofSeconds(30));
+        runnerEnclave = SimulatedEnclave.ephemeral("runner-image");
+        SimulatedEnclave verifierEnclave = SimulatedEnclave.ephemeral("verifier-image");
+        Hash32 sha = TestJobs.modelSha256();
+        JobLifecycle lifecycle = new JobLifecycle(journal, ledger, runnerEngine, runnerEnclave,
+            TestCommitmentEncoding.INSTANCE, sha, new JobLifecycle.Settings(Duration.ofMillis(20), Duration.ofSeconds(30)),
+            StepListener.NONE, Clock.systemUTC());
+        AttestationPolicy verifiers = AttestationPolicy.builder().allowSimulated(true)
+            .allowMeasurement(verifierEnclave.measurement()).build();
+        runner = InferenceServer.start(lifecycle, runnerEnclave,
+            RaTls.builder().identity(runnerEnclave, RUNNER).verifyPeers(verifiers, EvidenceVerifier.simulatedOnly()).build(),
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), peer -> peer.operator().equals(VERIFIER));
+        verifierContext = RaTls.builder().identity(verifierEnclave, VERIFIER).verifyPeers(runnerPolicy(),
+            EvidenceVerifier.simulatedOnly()).build();
+
+        RunnerOffer offer = new RunnerOffer(runner.uri(), RUNNER, runnerEnclave.identityKey().rawPublicKey(), sha,
+            new EngineId(runnerEngine.engineId().value()), TestJobs.CONTEXT, PRICE);
+        PaidInference inference = new PaidInference(new LedgerClientMarket(ledger, offer),
+            new RunnerClient(runnerPolicy(), EvidenceVerifier.simulatedOnly(), Duration.ofSeconds(60)),
+            TestCommitmentEncoding.INSTANCE,
+            List.of(new LocalModel("tiny", sha, clientEngine, Optional.of(new Verifier(clientEngine, sha, Tolerances.TINY)))),
+            Duration.ofSeconds(30));
+        gateway = Gateway.start(inference, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        openai = OpenAIOkHttpClient.builder().baseUrl(gateway.baseUri().toString()).apiKey("unused-by-cocoon4j")
+            .maxRetries(0).timeout(Duration.ofSeconds(120)).build();
+    }
+
+    private static javax.net.ssl.SSLContext verifierContext;
+
+    private static AttestationPolicy runnerPolicy() {
+        return AttestationPolicy.builder().allowSimulated(true).allowMeasurement(runnerEnclave.measurement()).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (gateway != null) {
+            gateway.close();
+        }
+        if (runner != null) {
+            runner.close();
+        }
+        journal.close();
+        ledger.close();
+        runnerEngine.close();
+        clientEngine.close();
+    }
+
+    /** What the model itself answers, greedily, to the prompt the gateway renders. */
+    private static String expected(String prompt, int maxTokens) {
+        int[] tokens = clientEngine.tokenize(prompt, true);
+        Generation g = clientEngine.generate(tokens, maxTokens, TokenChooser.GREEDY);
+        return new String(clientEngine.detokenizeBytes(g.tokens()), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void chatCompletionThroughTheSdkIsTheModelsAnswerPaidAndVerified() {
+        ChatCompletion c = openai.chat().completions().create(ChatCompletionCreateParams.builder().model("tiny")
+            .addUserMessage("hello there").maxCompletionTokens(24L).build());
+
+        String answer = c.choices().get(0).message().content().orElseThrow();
+        assertThat(answer).isEqualTo(expected("user: hello there\nassistant:", 24));
+        long completion = c.usage().orElseThrow().completionTokens();
+        assertThat(completion).isBetween(1L, 24L);
+        assertThat(c.usage().orElseThrow().promptTokens())
+            .isEqualTo(clientEngine.tokenize("user: hello there\nassistant:", true).length);
+        assertThat(c.usage().orElseThrow()._additionalProperties().get("cost_nanoton").toString())
+            .isEqualTo(String.valueOf(completion * PRICE));
+        assertThat(c._additionalProperties().get("cocoon").toString()).contains("\"verification\":\"verified\"");
+        Hash32 job = Hash32.fromHex(c.id().substring("chatcmpl-".length()));
+        assertThat(ledger.commitment(job)).isPresent();
+        assertThat(ledger.commitment(job).orElseThrow().commitment().tokenCount()).isEqualTo((int) completion);
+    }
+
+    @Test
+    void streamedChatCompletionArrivesAsTheSameText() {
+        StringBuilder text = new StringBuilder();
+        List<String> finish = new ArrayList<>();
+        int chunks = 0;
+        try (StreamResponse<ChatCompletionChunk> stream = openai.chat().completions().createStreaming(
+                ChatCompletionCreateParams.builder().model("tiny").addUserMessage("tell me a story")
+                    .maxCompletionTokens(40L).build())) {
+            for (ChatCompletionChunk chunk : (Iterable<ChatCompletionChunk>) stream.stream()::iterator) {
+                chunks++;
+                for (ChatCompletionChunk.Choice choice : chunk.choices()) {
+                    choice.delta().content().ifPresent(text::append);
+                    choice.finishReason().ifPresent(f -> finish.add(f.asString()));
+                }
+            }
+        }
+        assertThat(text.toString()).isEqualTo(expected("user: tell me a story\nassistant:", 40));
+        assertThat(chunks).as("one chunk per piece of text, not one at the end").isGreaterThan(3);
+        assertThat(finish).hasSize(1).first().isIn("stop", "length");
+    }
+
+    @Test
+    void legacyCompletionsAndModelsWorkThroughTheSdk() {
+        com.openai.models.completions.Completion c = openai.completions().create(CompletionCreateParams.builder()
+            .model("tiny").prompt("once upon a time").maxTokens(16L).build());
+        assertThat(c.choices().get(0).text()).isEqualTo(expected("once upon a time", 16));
+
+        List<String> ids = openai.models().list().data().stream().map(Model::id).toList();
+        assertThat(ids).containsExactly("tiny");
+    }
+
+    @Test
+    void badRequestsGetOpenAiErrorsAndPayNothing() throws Exception {
+        int jobsBefore = ledger.received().size();
+        assertThatThrownBy(() -> openai.chat().completions().create(ChatCompletionCreateParams.builder().model("gpt-9")
+            .addUserMessage("hi").build())).isInstanceOf(NotFoundException.class).hasMessageContaining("gpt-9");
+        assertThatThrownBy(() -> openai.chat().completions().create(ChatCompletionCreateParams.builder().model("tiny")
+            .addUserMessage("hi").maxCompletionTokens(100_000L).build()))
+            .isInstanceOf(BadRequestException.class).hasMessageContaining("maximum context length");
+
+        HttpResponse<String> notJson = post("/chat/completions", "{\"model\": \"tiny\", \"messages\": [");
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        JsonNode error = JSON.readTree(notJson.body()).get("error");
+        assertThat(error.get("type").asText()).isEqualTo("invalid_request_error");
+        assertThat(error.get("message").asText()).contains("could not parse the JSON body");
+
+        HttpResponse<String> noMessages = post("/chat/completions", "{\"model\": \"tiny\"}");
+        assertThat(noMessages.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(noMessages.body()).get("error").get("param").asText()).isEqualTo("messages");
+
+        HttpResponse<String> badRole = post("/chat/completions",
+            "{\"model\": \"tiny\", \"messages\": [{\"role\": \"wizard\", \"content\": \"x\"}]}");
+        assertThat(badRole.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(badRole.body()).get("error").get("param").asText()).isEqualTo("messages[0].role");
+
+        assertThat(ledger.received()).as("no job was paid for a refused request").hasSize(jobsBefore);
+    }
+
+    @Test
+    void aClientThatLeavesMidStreamLeavesTheJobToBeCommitted() throws Exception {
+        String body = "{\"model\":\"tiny\",\"stream\":true,\"max_tokens\":60,"
+            + "\"messages\":[{\"role\":\"user\",\"content\":\"leave early\"}]}";
+        Hash32 job;
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), gateway.baseUri().getPort())) {
+            OutputStream out = s.getOutputStream();
+            out.write(("POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body)
+                .getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+            String line;
+            do {
+                line = in.readLine();
+            } while (line != null && !line.contains("data: {"));
+            assertThat(line).isNotNull();
+            JsonNode first = JSON.readTree(line.substring(line.indexOf('{'), line.lastIndexOf('}') + 1));
+            job = Hash32.fromHex(first.get("id").asText().substring("chatcmpl-".length()));
+        } // the client hangs up here, after the first event
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (ledger.commitment(job).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(ledger.commitment(job)).as("the paid job is still committed").isPresent();
+        ChatCompletion next = openai.chat().completions().create(ChatCompletionCreateParams.builder().model("tiny")
+            .addUserMessage("still there?").maxCompletionTokens(8L).build());
+        assertThat(next.choices().get(0).message().content()).isPresent();
+    }
+
+    @Test
+    void transcriptsAreForAttestedVerifiersOnly() throws Exception {
+        ChatCompletion c = openai.chat().completions().create(ChatCompletionCreateParams.builder().model("tiny")
+            .addUserMessage("audit me").maxCompletionTokens(12L).build());
+        String job = c.id().substring("chatcmpl-".length());
+        URI transcript = runner.uri().resolve("/v1/jobs/" + job + "/transcript");
+
+        HttpClient verifier = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(verifierContext).build();
+        HttpResponse<String> ok = verifier.send(HttpRequest.newBuilder(transcript).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        JsonNode t = JSON.readTree(ok.body());
+        assertThat(t.get("output").size()).isEqualTo((int) c.usage().orElseThrow().completionTokens());
+        assertThat(t.get("prompt").size()).isEqualTo((int) c.usage().orElseThrow().promptTokens());
+
+        HttpClient anonymous = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .sslContext(RaTls.builder().verifyPeers(runnerPolicy(), EvidenceVerifier.simulatedOnly()).build()).build();
+        HttpResponse<String> refused = anonymous.send(HttpRequest.newBuilder(transcript).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("NOT_ATTESTED").doesNotContain("\"output\"");
+    }
+
+    private static HttpResponse<String> post(String path, String body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gateway.baseUri() + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static byte[] filled(int b) {
+        byte[] out = new byte[32];
+        java.util.Arrays.fill(out, (byte) b);
+        return out;
+    }
+}
