@@ -152,7 +152,7 @@ class GatewayOpenAiSdkTest {
             .isEqualTo(clientEngine.tokenize("user: hello there\nassistant:", true).length);
         assertThat(c.usage().orElseThrow()._additionalProperties().get("cost_nanoton").toString())
             .isEqualTo(String.valueOf(completion * PRICE));
-        assertThat(c._additionalProperties().get("cocoon").toString()).contains("\"verification\":\"verified\"");
+        assertThat(c._additionalProperties().get("cocoon").toString()).contains("verification=verified");
         Hash32 job = Hash32.fromHex(c.id().substring("chatcmpl-".length()));
         assertThat(ledger.commitment(job)).isPresent();
         assertThat(ledger.commitment(job).orElseThrow().commitment().tokenCount()).isEqualTo((int) completion);
