@@ -95,30 +95,43 @@ public final class Gateway implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    private void handle(HttpExchange ex) throws IOException {
+    private void handle(HttpExchange ex) {
         try (ex) {
-            String path = ex.getRequestURI().getPath();
-            String method = ex.getRequestMethod();
-            switch (path) {
-                case "/v1/models" -> {
-                    if (!method.equals("GET")) {
-                        error(ex, 405, "invalid_request_error", null, "method_not_allowed", "use GET on " + path);
-                    } else {
-                        models(ex);
-                    }
+            try {
+                route(ex);
+            } catch (IOException e) {
+                LOG.fine("a client went away: " + e);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "gateway request failed", e);
+                try {
+                    error(ex, 500, "api_error", null, "internal_error", "the gateway failed: " + e);
+                } catch (IOException | RuntimeException alreadyAnswering) {
+                    // Headers were sent already; closing the exchange ends the response.
                 }
-                case "/v1/chat/completions", "/v1/completions" -> {
-                    if (!method.equals("POST")) {
-                        error(ex, 405, "invalid_request_error", null, "method_not_allowed", "use POST on " + path);
-                    } else {
-                        complete(ex, path.equals("/v1/chat/completions"));
-                    }
-                }
-                default -> error(ex, 404, "invalid_request_error", null, "unknown_url",
-                    "Unknown request URL: " + method + " " + path);
             }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "gateway request failed", e);
+        }
+    }
+
+    private void route(HttpExchange ex) throws IOException {
+        String path = ex.getRequestURI().getPath();
+        String method = ex.getRequestMethod();
+        switch (path) {
+            case "/v1/models" -> {
+                if (!method.equals("GET")) {
+                    error(ex, 405, "invalid_request_error", null, "method_not_allowed", "use GET on " + path);
+                } else {
+                    models(ex);
+                }
+            }
+            case "/v1/chat/completions", "/v1/completions" -> {
+                if (!method.equals("POST")) {
+                    error(ex, 405, "invalid_request_error", null, "method_not_allowed", "use POST on " + path);
+                } else {
+                    complete(ex, path.equals("/v1/chat/completions"));
+                }
+            }
+            default -> error(ex, 404, "invalid_request_error", null, "unknown_url",
+                "Unknown request URL: " + method + " " + path);
         }
     }
 

@@ -22,6 +22,9 @@ import io.cocoon4j.enclave.SimulatedEnclave;
 import io.cocoon4j.enclave.ratls.RaTls;
 import io.cocoon4j.protocol.EngineId;
 import io.cocoon4j.protocol.Hash32;
+import io.cocoon4j.protocol.SamplingSpec;
+import io.cocoon4j.protocol.sampling.Sampler;
+import io.cocoon4j.protocol.sampling.SplitMix64Draws;
 import io.cocoon4j.runner.engine.Generation;
 import io.cocoon4j.runner.engine.LlamaEngine;
 import io.cocoon4j.runner.engine.TokenChooser;
@@ -32,6 +35,7 @@ import io.cocoon4j.runner.job.TestCommitmentEncoding;
 import io.cocoon4j.runner.job.TestJobs;
 import io.cocoon4j.runner.journal.Journal;
 import io.cocoon4j.runner.service.InferenceServer;
+import io.cocoon4j.runner.service.JobKeeper;
 import io.cocoon4j.verifier.Tolerances;
 import io.cocoon4j.verifier.Verifier;
 import java.io.BufferedReader;
@@ -77,6 +81,7 @@ class GatewayOpenAiSdkTest {
     private static LedgerMarket ledger;
     private static SimulatedEnclave runnerEnclave;
     private static InferenceServer runner;
+    private static JobKeeper keeper;
     private static Gateway gateway;
     private static OpenAIClient openai;
 
@@ -85,7 +90,7 @@ class GatewayOpenAiSdkTest {
         runnerEngine = TestJobs.engine();
         clientEngine = TestJobs.engine();
         journal = Journal.open(dir.resolve("runner-journal.db"));
-        ledger = LedgerMarket.open(dir.resolve("ledger.db"), Duration.ofSeconds(1), Duration.ofSeconds(30));
+        ledger = LedgerMarket.open(dir.resolve("ledger.db"), Duration.ofSeconds(5), Duration.ofSeconds(30));
         runnerEnclave = SimulatedEnclave.ephemeral("runner-image");
         SimulatedEnclave verifierEnclave = SimulatedEnclave.ephemeral("verifier-image");
         Hash32 sha = TestJobs.modelSha256();
@@ -97,6 +102,7 @@ class GatewayOpenAiSdkTest {
         runner = InferenceServer.start(lifecycle, runnerEnclave,
             RaTls.builder().identity(runnerEnclave, RUNNER).verifyPeers(verifiers, EvidenceVerifier.simulatedOnly()).build(),
             new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), peer -> peer.operator().equals(VERIFIER));
+        keeper = JobKeeper.start(lifecycle, Duration.ofMillis(200));
         verifierContext = RaTls.builder().identity(verifierEnclave, VERIFIER).verifyPeers(runnerPolicy(),
             EvidenceVerifier.simulatedOnly()).build();
 
@@ -125,6 +131,9 @@ class GatewayOpenAiSdkTest {
         }
         if (runner != null) {
             runner.close();
+        }
+        if (keeper != null) {
+            keeper.close();
         }
         journal.close();
         ledger.close();
@@ -156,6 +165,34 @@ class GatewayOpenAiSdkTest {
         Hash32 job = Hash32.fromHex(c.id().substring("chatcmpl-".length()));
         assertThat(ledger.commitment(job)).isPresent();
         assertThat(ledger.commitment(job).orElseThrow().commitment().tokenCount()).isEqualTo((int) completion);
+        awaitState(job, "finalized");
+    }
+
+    @Test
+    void sampledCompletionsReplayThePublicSeedAndPassVerification() {
+        ChatCompletion c = openai.chat().completions().create(ChatCompletionCreateParams.builder().model("tiny")
+            .addUserMessage("surprise me").maxCompletionTokens(24L).temperature(0.9).seed(4242L).build());
+
+        SamplingSpec.Sampled spec = SamplingSpec.Sampled.withTemperature(0.9, 4242L);
+        int[] prompt = clientEngine.tokenize("user: surprise me\nassistant:", true);
+        SplitMix64Draws draws = new SplitMix64Draws(4242L);
+        Generation g = clientEngine.generate(prompt, 24, (position, logits) -> Sampler.choose(logits, spec, draws, position));
+        assertThat(c.choices().get(0).message().content().orElseThrow())
+            .isEqualTo(new String(clientEngine.detokenizeBytes(g.tokens()), StandardCharsets.UTF_8));
+        assertThat(c._additionalProperties().get("cocoon").toString()).contains("verification=verified");
+    }
+
+    private static void awaitState(Hash32 job, String state) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!ledger.stateOf(job).equals(state) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        assertThat(ledger.stateOf(job)).as("job " + job).isEqualTo(state);
     }
 
     @Test
@@ -267,6 +304,10 @@ class GatewayOpenAiSdkTest {
             HttpResponse.BodyHandlers.ofString());
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("NOT_ATTESTED").doesNotContain("\"output\"");
+
+        awaitState(Hash32.fromHex(job), "finalized");
+        HttpResponse<String> gone = verifier.send(HttpRequest.newBuilder(transcript).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(gone.statusCode()).as("no transcript outlives the challenge window").isEqualTo(404);
     }
 
     private static HttpResponse<String> post(String path, String body) throws Exception {

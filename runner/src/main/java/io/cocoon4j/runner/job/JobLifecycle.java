@@ -162,7 +162,12 @@ public final class JobLifecycle {
                 journal.begin(id, seal(Transcript.encodeInput(input)));
                 listener.reached(jobId, Step.INPUT_JOURNALED);
             }
-            return advance(id, job, input, new DetachingSink(sink));
+            try {
+                return advance(id, job, input, new DetachingSink(sink));
+            } catch (JobClosedException e) {
+                journal.finish(id, new IntentState.Abandoned(e.getMessage()));
+                throw new JobRejectedException(JobRejectedException.Reason.NOT_OPEN, e.getMessage());
+            }
         } finally {
             lock.unlock();
         }
