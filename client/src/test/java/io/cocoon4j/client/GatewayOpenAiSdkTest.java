@@ -15,12 +15,8 @@ import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.completions.CompletionCreateParams;
 import com.openai.models.models.Model;
-import io.cocoon4j.enclave.AttestationPolicy;
 import io.cocoon4j.enclave.EvidenceVerifier;
-import io.cocoon4j.enclave.OperatorAddress;
-import io.cocoon4j.enclave.SimulatedEnclave;
 import io.cocoon4j.enclave.ratls.RaTls;
-import io.cocoon4j.protocol.EngineId;
 import io.cocoon4j.protocol.Hash32;
 import io.cocoon4j.protocol.SamplingSpec;
 import io.cocoon4j.protocol.sampling.Sampler;
@@ -28,14 +24,9 @@ import io.cocoon4j.protocol.sampling.SplitMix64Draws;
 import io.cocoon4j.runner.engine.Generation;
 import io.cocoon4j.runner.engine.LlamaEngine;
 import io.cocoon4j.runner.engine.TokenChooser;
-import io.cocoon4j.runner.job.JobLifecycle;
 import io.cocoon4j.runner.job.LedgerMarket;
-import io.cocoon4j.runner.job.StepListener;
 import io.cocoon4j.runner.job.TestCommitmentEncoding;
 import io.cocoon4j.runner.job.TestJobs;
-import io.cocoon4j.runner.journal.Journal;
-import io.cocoon4j.runner.service.InferenceServer;
-import io.cocoon4j.runner.service.JobKeeper;
 import io.cocoon4j.verifier.Tolerances;
 import io.cocoon4j.verifier.Verifier;
 import java.io.BufferedReader;
@@ -50,7 +41,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,60 +58,31 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GatewayOpenAiSdkTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final OperatorAddress RUNNER = new OperatorAddress(0, filled(1));
-    private static final OperatorAddress VERIFIER = new OperatorAddress(0, filled(2));
     private static final long PRICE = 1_500;
 
     @TempDir
     static Path dir;
 
-    private static LlamaEngine runnerEngine;
-    private static LlamaEngine clientEngine;
-    private static Journal journal;
+    private static TestRunner runner;
     private static LedgerMarket ledger;
-    private static SimulatedEnclave runnerEnclave;
-    private static InferenceServer runner;
-    private static JobKeeper keeper;
+    private static LlamaEngine clientEngine;
     private static Gateway gateway;
     private static OpenAIClient openai;
 
     @BeforeAll
     static void start() throws Exception {
-        runnerEngine = TestJobs.engine();
+        runner = new TestRunner(dir, Duration.ofSeconds(5));
+        ledger = runner.ledger;
         clientEngine = TestJobs.engine();
-        journal = Journal.open(dir.resolve("runner-journal.db"));
-        ledger = LedgerMarket.open(dir.resolve("ledger.db"), Duration.ofSeconds(5), Duration.ofSeconds(30));
-        runnerEnclave = SimulatedEnclave.ephemeral("runner-image");
-        SimulatedEnclave verifierEnclave = SimulatedEnclave.ephemeral("verifier-image");
         Hash32 sha = TestJobs.modelSha256();
-        JobLifecycle lifecycle = new JobLifecycle(journal, ledger, runnerEngine, runnerEnclave,
-            TestCommitmentEncoding.INSTANCE, sha, new JobLifecycle.Settings(Duration.ofMillis(20), Duration.ofSeconds(30)),
-            StepListener.NONE, Clock.systemUTC());
-        AttestationPolicy verifiers = AttestationPolicy.builder().allowSimulated(true)
-            .allowMeasurement(verifierEnclave.measurement()).build();
-        runner = InferenceServer.start(lifecycle, runnerEnclave,
-            RaTls.builder().identity(runnerEnclave, RUNNER).verifyPeers(verifiers, EvidenceVerifier.simulatedOnly()).build(),
-            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), peer -> peer.operator().equals(VERIFIER));
-        keeper = JobKeeper.start(lifecycle, Duration.ofMillis(200));
-        verifierContext = RaTls.builder().identity(verifierEnclave, VERIFIER).verifyPeers(runnerPolicy(),
-            EvidenceVerifier.simulatedOnly()).build();
-
-        RunnerOffer offer = new RunnerOffer(runner.uri(), RUNNER, runnerEnclave.identityKey().rawPublicKey(), sha,
-            new EngineId(runnerEngine.engineId().value()), TestJobs.CONTEXT, PRICE);
-        PaidInference inference = new PaidInference(new LedgerClientMarket(ledger, offer),
-            new RunnerClient(runnerPolicy(), EvidenceVerifier.simulatedOnly(), Duration.ofSeconds(60)),
+        PaidInference inference = new PaidInference(new LedgerClientMarket(ledger, runner.offer(PRICE)),
+            new RunnerClient(runner.clientPolicy(), EvidenceVerifier.simulatedOnly(), Duration.ofSeconds(60)),
             TestCommitmentEncoding.INSTANCE,
             List.of(new LocalModel("tiny", sha, clientEngine, Optional.of(new Verifier(clientEngine, sha, Tolerances.TINY)))),
             Duration.ofSeconds(30));
         gateway = Gateway.start(inference, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         openai = OpenAIOkHttpClient.builder().baseUrl(gateway.baseUri().toString()).apiKey("unused-by-cocoon4j")
             .maxRetries(0).timeout(Duration.ofSeconds(120)).build();
-    }
-
-    private static javax.net.ssl.SSLContext verifierContext;
-
-    private static AttestationPolicy runnerPolicy() {
-        return AttestationPolicy.builder().allowSimulated(true).allowMeasurement(runnerEnclave.measurement()).build();
     }
 
     @AfterAll
@@ -132,12 +93,6 @@ class GatewayOpenAiSdkTest {
         if (runner != null) {
             runner.close();
         }
-        if (keeper != null) {
-            keeper.close();
-        }
-        journal.close();
-        ledger.close();
-        runnerEngine.close();
         clientEngine.close();
     }
 
@@ -289,9 +244,9 @@ class GatewayOpenAiSdkTest {
         ChatCompletion c = openai.chat().completions().create(ChatCompletionCreateParams.builder().model("tiny")
             .addUserMessage("audit me").maxCompletionTokens(12L).build());
         String job = c.id().substring("chatcmpl-".length());
-        URI transcript = runner.uri().resolve("/v1/jobs/" + job + "/transcript");
+        URI transcript = runner.server.uri().resolve("/v1/jobs/" + job + "/transcript");
 
-        HttpClient verifier = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(verifierContext).build();
+        HttpClient verifier = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(runner.verifierContext()).build();
         HttpResponse<String> ok = verifier.send(HttpRequest.newBuilder(transcript).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
         JsonNode t = JSON.readTree(ok.body());
@@ -299,7 +254,7 @@ class GatewayOpenAiSdkTest {
         assertThat(t.get("prompt").size()).isEqualTo((int) c.usage().orElseThrow().promptTokens());
 
         HttpClient anonymous = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .sslContext(RaTls.builder().verifyPeers(runnerPolicy(), EvidenceVerifier.simulatedOnly()).build()).build();
+            .sslContext(RaTls.builder().verifyPeers(runner.clientPolicy(), EvidenceVerifier.simulatedOnly()).build()).build();
         HttpResponse<String> refused = anonymous.send(HttpRequest.newBuilder(transcript).build(),
             HttpResponse.BodyHandlers.ofString());
         assertThat(refused.statusCode()).isEqualTo(403);
@@ -314,11 +269,5 @@ class GatewayOpenAiSdkTest {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gateway.baseUri() + path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
             HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static byte[] filled(int b) {
-        byte[] out = new byte[32];
-        java.util.Arrays.fill(out, (byte) b);
-        return out;
     }
 }

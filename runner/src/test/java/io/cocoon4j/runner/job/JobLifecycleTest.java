@@ -135,6 +135,33 @@ class JobLifecycleTest {
     }
 
     @Test
+    void aChainOutageAfterAcceptLeavesTheJobJournaledAndResumeCommitsItOnce() {
+        JobInput input = new JobInput(Hash32.fromHex("55".repeat(32)), prompt);
+        JobSpec spec = job("e5", input, 16);
+        JobLifecycle outage = new JobLifecycle(journal, ledger, engine, enclave, TestCommitmentEncoding.INSTANCE,
+            TestJobs.modelSha256(), new JobLifecycle.Settings(Duration.ofMillis(20), Duration.ofSeconds(20)),
+            (job, step) -> {
+                if (step == Step.OUTPUT_JOURNALED) {
+                    ledger.setReachable(false);
+                }
+            }, Clock.systemUTC());
+
+        assertThatThrownBy(() -> outage.serve(spec.jobId(), input, TokenSink.NONE))
+            .isInstanceOf(ChainUnavailableException.class);
+        assertThat(ledger.stateOf(spec.jobId())).isEqualTo("accepted");
+        assertThat(journal.unfinished()).hasSize(1);
+
+        ledger.setReachable(true);
+        lifecycle.resume();
+        assertThat(ledger.stateOf(spec.jobId())).isEqualTo("committed");
+        assertThat(ledger.received().stream().filter(LedgerMarket.Received::taken).map(LedgerMarket.Received::action))
+            .containsExactly("accept", "commit");
+        int[] output = lifecycle.transcript(spec.jobId()).orElseThrow().output();
+        assertThat(ledger.commitment(spec.jobId()).orElseThrow().commitment())
+            .isEqualTo(ResultCommitment.of(ResultClaim.of(spec, output)));
+    }
+
+    @Test
     void theTranscriptIsKeptForTheChallengeWindowAndErasedOnceFinalized() throws Exception {
         JobInput input = new JobInput(Hash32.fromHex("44".repeat(32)), prompt);
         JobSpec spec = job("d4", input, 12);

@@ -44,6 +44,8 @@ public final class LedgerMarket implements JobMarket, AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     /** Sends to drop (a lost message), for tests of expiry. */
     private int dropSends;
+    /** False while the chain is "down": every call fails as an unreachable endpoint would. */
+    private volatile boolean reachable = true;
 
     private LedgerMarket(Connection db, Duration challengeWindow, Duration validity, Clock clock) {
         this.db = db;
@@ -136,6 +138,17 @@ public final class LedgerMarket implements JobMarket, AutoCloseable {
         return out;
     }
 
+    /** Takes the chain down (every {@link JobMarket} call throws) or brings it back. */
+    public void setReachable(boolean reachable) {
+        this.reachable = reachable;
+    }
+
+    private void requireReachable() {
+        if (!reachable) {
+            throw new ChainUnavailableException("the ledger is down (test)");
+        }
+    }
+
     /** Makes the next {@code n} sends vanish, as a message lost on its way. */
     public synchronized void dropNextSends(int n) {
         dropSends = n;
@@ -143,6 +156,7 @@ public final class LedgerMarket implements JobMarket, AutoCloseable {
 
     @Override
     public synchronized Optional<ChainJob> job(Hash32 jobId) {
+        requireReachable();
         try (PreparedStatement p = db.prepareStatement("SELECT model, engine, input, sampling, max_tokens, context,"
                 + " state, window_ends_ms FROM job WHERE id = ?")) {
             p.setString(1, jobId.hex());
@@ -168,6 +182,7 @@ public final class LedgerMarket implements JobMarket, AutoCloseable {
 
     @Override
     public synchronized SignedMessage sign(ChainAction action) {
+        requireReachable();
         long seqno = seqno();
         Instant validUntil = Instant.ofEpochMilli(clock.millis() + validity.toMillis());
         byte[] nonce = new byte[16];
@@ -195,6 +210,7 @@ public final class LedgerMarket implements JobMarket, AutoCloseable {
 
     @Override
     public synchronized void send(SignedMessage message) {
+        requireReachable();
         if (dropSends > 0) {
             dropSends--;
             return;
@@ -241,6 +257,7 @@ public final class LedgerMarket implements JobMarket, AutoCloseable {
 
     @Override
     public synchronized MessageFate fate(SignedMessage message) {
+        requireReachable();
         for (Received r : received()) {
             if (r.taken() && Arrays.equals(r.bytes(), message.bytes())) {
                 return MessageFate.LANDED;
