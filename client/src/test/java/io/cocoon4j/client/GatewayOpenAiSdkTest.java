@@ -27,6 +27,7 @@ import io.cocoon4j.runner.engine.TokenChooser;
 import io.cocoon4j.runner.job.LedgerMarket;
 import io.cocoon4j.runner.job.TestCommitmentEncoding;
 import io.cocoon4j.runner.job.TestJobs;
+import io.cocoon4j.runner.service.TestRunner;
 import io.cocoon4j.verifier.Tolerances;
 import io.cocoon4j.verifier.Verifier;
 import java.io.BufferedReader;
@@ -75,7 +76,7 @@ class GatewayOpenAiSdkTest {
         ledger = runner.ledger;
         clientEngine = TestJobs.engine();
         Hash32 sha = TestJobs.modelSha256();
-        PaidInference inference = new PaidInference(new LedgerClientMarket(ledger, runner.offer(PRICE)),
+        PaidInference inference = new PaidInference(new LedgerClientMarket(ledger, LedgerClientMarket.offer(runner, PRICE)),
             new RunnerClient(runner.clientPolicy(), EvidenceVerifier.simulatedOnly(), Duration.ofSeconds(60)),
             TestCommitmentEncoding.INSTANCE,
             List.of(new LocalModel("tiny", sha, clientEngine, Optional.of(new Verifier(clientEngine, sha, Tolerances.TINY)))),

@@ -1,9 +1,12 @@
 package io.cocoon4j.client;
 
+import io.cocoon4j.protocol.EngineId;
 import io.cocoon4j.protocol.Hash32;
 import io.cocoon4j.protocol.JobSpec;
 import io.cocoon4j.runner.job.LedgerMarket;
 import io.cocoon4j.runner.job.SignedCommitment;
+import io.cocoon4j.runner.job.TestJobs;
+import io.cocoon4j.runner.service.TestRunner;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +23,12 @@ final class LedgerClientMarket implements ClientMarket {
     LedgerClientMarket(LedgerMarket ledger, RunnerOffer offer) {
         this.ledger = ledger;
         this.offer = offer;
+    }
+
+    /** {@code runner}'s offer at {@code price} nanotons per token. */
+    static RunnerOffer offer(TestRunner runner, long price) {
+        return new RunnerOffer(runner.server.uri(), TestRunner.OPERATOR, runner.enclave.identityKey().rawPublicKey(),
+            TestJobs.modelSha256(), new EngineId(runner.engine.engineId().value()), TestJobs.CONTEXT, price);
     }
 
     @Override

@@ -14,6 +14,7 @@ import io.cocoon4j.protocol.ResultClaim;
 import io.cocoon4j.runner.job.ResultCommitment;
 import io.cocoon4j.runner.job.TestCommitmentEncoding;
 import io.cocoon4j.runner.job.TestJobs;
+import io.cocoon4j.runner.service.TestRunner;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,12 +58,12 @@ class RunnerClientTest {
         JobSpec spec = job("e1", input, 20);
         List<Integer> streamed = new ArrayList<>();
 
-        RunnerReply reply = client(runner.clientPolicy()).run(runner.offer(1), spec.jobId(), input,
+        RunnerReply reply = client(runner.clientPolicy()).run(LedgerClientMarket.offer(runner, 1), spec.jobId(), input,
             (index, token) -> streamed.add(token));
 
         assertThat(streamed).hasSize(reply.tokens().length);
         assertThat(reply.commitment().commitment()).isEqualTo(ResultCommitment.of(ResultClaim.of(spec, reply.tokens())));
-        assertThat(reply.commitment().signedBy(runner.offer(1).identityKey(), TestCommitmentEncoding.INSTANCE)).isTrue();
+        assertThat(reply.commitment().signedBy(LedgerClientMarket.offer(runner, 1).identityKey(), TestCommitmentEncoding.INSTANCE)).isTrue();
         assertThat(runner.ledger.commitment(spec.jobId())).contains(reply.commitment());
     }
 
@@ -73,9 +74,9 @@ class RunnerClientTest {
         RunnerClient client = client(runner.clientPolicy());
         JobInput wrongSalt = new JobInput(Hash32.fromHex("03".repeat(32)), prompt);
 
-        assertThatThrownBy(() -> client.run(runner.offer(1), spec.jobId(), wrongSalt, (i, t) -> {}))
+        assertThatThrownBy(() -> client.run(LedgerClientMarket.offer(runner, 1), spec.jobId(), wrongSalt, (i, t) -> {}))
             .isInstanceOfSatisfying(RunnerException.class, e -> assertThat(e.code()).isEqualTo("INPUT_MISMATCH"));
-        assertThatThrownBy(() -> client.run(runner.offer(1), Hash32.fromHex("e3".repeat(32)), input, (i, t) -> {}))
+        assertThatThrownBy(() -> client.run(LedgerClientMarket.offer(runner, 1), Hash32.fromHex("e3".repeat(32)), input, (i, t) -> {}))
             .isInstanceOfSatisfying(RunnerException.class, e -> assertThat(e.code()).isEqualTo("UNKNOWN_JOB"));
         assertThat(runner.ledger.stateOf(spec.jobId())).isEqualTo("open");
     }
@@ -84,7 +85,7 @@ class RunnerClientTest {
     void aRunnerThatIsNotTheOffersEnclaveNeverSeesThePrompt() {
         JobInput input = new JobInput(Hash32.fromHex("04".repeat(32)), prompt);
         JobSpec spec = job("e4", input, 10);
-        RunnerOffer real = runner.offer(1);
+        RunnerOffer real = LedgerClientMarket.offer(runner, 1);
         RunnerOffer otherKey = new RunnerOffer(real.endpoint(), real.operator(),
             SimulatedEnclave.ephemeral("runner-image").identityKey().rawPublicKey(), real.modelSha256(), real.engine(),
             real.contextLength(), real.pricePerToken());

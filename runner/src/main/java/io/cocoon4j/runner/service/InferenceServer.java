@@ -1,6 +1,5 @@
 package io.cocoon4j.runner.service;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
@@ -209,19 +208,7 @@ public final class InferenceServer implements AutoCloseable {
                 + " generated, or past its challenge window)");
             return;
         }
-        ObjectNode n = StreamEvent.Json.MAPPER.createObjectNode();
-        n.put("job", jobId.hex());
-        n.put("salt", t.get().input().salt().hex());
-        ArrayNode prompt = n.putArray("prompt");
-        for (int id : t.get().input().promptTokens()) {
-            prompt.add(id);
-        }
-        ArrayNode output = n.putArray("output");
-        for (int id : t.get().output()) {
-            output.add(id);
-        }
-        n.put("stop", t.get().stop().name());
-        json(ex, 200, n.toString());
+        json(ex, 200, TranscriptJson.write(jobId, t.get()));
     }
 
     /** Sends the stream's headers with the first event, so refusals before it can still be HTTP errors. */

@@ -1,4 +1,4 @@
-package io.cocoon4j.client;
+package io.cocoon4j.runner.service;
 
 import io.cocoon4j.enclave.AttestationPolicy;
 import io.cocoon4j.enclave.EnclaveException;
@@ -6,7 +6,6 @@ import io.cocoon4j.enclave.EvidenceVerifier;
 import io.cocoon4j.enclave.OperatorAddress;
 import io.cocoon4j.enclave.SimulatedEnclave;
 import io.cocoon4j.enclave.ratls.RaTls;
-import io.cocoon4j.protocol.EngineId;
 import io.cocoon4j.runner.engine.LlamaEngine;
 import io.cocoon4j.runner.job.JobLifecycle;
 import io.cocoon4j.runner.job.LedgerMarket;
@@ -14,8 +13,6 @@ import io.cocoon4j.runner.job.StepListener;
 import io.cocoon4j.runner.job.TestCommitmentEncoding;
 import io.cocoon4j.runner.job.TestJobs;
 import io.cocoon4j.runner.journal.Journal;
-import io.cocoon4j.runner.service.InferenceServer;
-import io.cocoon4j.runner.service.JobKeeper;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -25,31 +22,32 @@ import java.util.Arrays;
 import javax.net.ssl.SSLContext;
 
 /**
- * Tests only: one real runner on loopback (journal, tiny model, simulated enclave, RA-TLS inference
+ * Tests only (runner, verifier and client tests): one real runner on loopback (journal, tiny model, simulated enclave, RA-TLS inference
  * service, job keeper) over the {@link LedgerMarket} chain stand-in, and the verifier enclave that
  * may read its transcripts.
  */
-final class TestRunner implements AutoCloseable {
-    static final OperatorAddress OPERATOR = new OperatorAddress(0, filled(1));
-    static final OperatorAddress VERIFIER = new OperatorAddress(0, filled(2));
+public final class TestRunner implements AutoCloseable {
+    public static final OperatorAddress OPERATOR = new OperatorAddress(0, filled(1));
+    public static final OperatorAddress VERIFIER = new OperatorAddress(0, filled(2));
 
-    final LlamaEngine engine;
-    final Journal journal;
-    final LedgerMarket ledger;
-    final SimulatedEnclave enclave = SimulatedEnclave.ephemeral("runner-image");
-    final SimulatedEnclave verifierEnclave = SimulatedEnclave.ephemeral("verifier-image");
-    final InferenceServer server;
-    final JobKeeper keeper;
+    public final LlamaEngine engine;
+    public final Journal journal;
+    public final LedgerMarket ledger;
+    public final SimulatedEnclave enclave = SimulatedEnclave.ephemeral("runner-image");
+    public final SimulatedEnclave verifierEnclave = SimulatedEnclave.ephemeral("verifier-image");
+    public final JobLifecycle lifecycle;
+    public final InferenceServer server;
+    public final JobKeeper keeper;
 
     /**
      * @param dir where the journal and the ledger live
      * @param challengeWindow how long committed jobs wait before the keeper finalizes them
      */
-    TestRunner(Path dir, Duration challengeWindow) throws EnclaveException {
+    public TestRunner(Path dir, Duration challengeWindow) throws EnclaveException {
         engine = TestJobs.engine();
         journal = Journal.open(dir.resolve("runner-journal.db"));
         ledger = LedgerMarket.open(dir.resolve("ledger.db"), challengeWindow, Duration.ofSeconds(30));
-        JobLifecycle lifecycle = new JobLifecycle(journal, ledger, engine, enclave, TestCommitmentEncoding.INSTANCE,
+        lifecycle = new JobLifecycle(journal, ledger, engine, enclave, TestCommitmentEncoding.INSTANCE,
             TestJobs.modelSha256(), new JobLifecycle.Settings(Duration.ofMillis(20), Duration.ofSeconds(30)),
             StepListener.NONE, Clock.systemUTC());
         AttestationPolicy verifiers = AttestationPolicy.builder().allowSimulated(true)
@@ -60,19 +58,13 @@ final class TestRunner implements AutoCloseable {
         keeper = JobKeeper.start(lifecycle, Duration.ofMillis(200));
     }
 
-    /** This runner's offer at {@code price} nanotons per token. */
-    RunnerOffer offer(long price) {
-        return new RunnerOffer(server.uri(), OPERATOR, enclave.identityKey().rawPublicKey(), TestJobs.modelSha256(),
-            new EngineId(engine.engineId().value()), TestJobs.CONTEXT, price);
-    }
-
     /** What a client accepts: simulated enclaves with this runner's measurement. */
-    AttestationPolicy clientPolicy() {
+    public AttestationPolicy clientPolicy() {
         return AttestationPolicy.builder().allowSimulated(true).allowMeasurement(enclave.measurement()).build();
     }
 
     /** Mutual RA-TLS as the verifier enclave. */
-    SSLContext verifierContext() throws EnclaveException {
+    public SSLContext verifierContext() throws EnclaveException {
         return RaTls.builder().identity(verifierEnclave, VERIFIER).verifyPeers(clientPolicy(),
             EvidenceVerifier.simulatedOnly()).build();
     }
