@@ -284,6 +284,7 @@ public final class JobLifecycle {
         Hash32 jobId = job.spec().jobId();
         land(id, new ChainAction.Accept(jobId), Step.ACCEPT_SIGNED, Step.ACCEPT_SENT, Step.ACCEPTED,
             () -> isOpen(jobId));
+        requireState(jobId, "accept", s -> !(s instanceof JobState.Open) && !(s instanceof JobState.Closed));
         sink.accepted(job);
 
         int[] tokens;
@@ -315,15 +316,12 @@ public final class JobLifecycle {
         SignedCommitment signed = new SignedCommitment(commitment, signature);
         land(id, new ChainAction.Commit(jobId, signed), Step.COMMIT_SIGNED, Step.COMMIT_SENT, Step.COMMITTED,
             () -> market.job(jobId).map(j -> j.state() instanceof JobState.Accepted).orElse(false));
+        requireState(jobId, "commit", s -> !(s instanceof JobState.Accepted) && !(s instanceof JobState.Closed));
         sink.committed(claim, stop, signed);
         return claim;
     }
 
     private void finalizeIfDue(IntentId id, Hash32 jobId) {
-        if (journal.hasLanded(id, "finalize")) {
-            complete(id, jobId);
-            return;
-        }
         Optional<ChainJob> job = market.job(jobId);
         if (job.isEmpty()) {
             return;
@@ -331,17 +329,28 @@ public final class JobLifecycle {
         JobState state = job.get().state();
         if (state instanceof JobState.Finalized) {
             complete(id, jobId);
-        } else if (state instanceof JobState.Closed closed && journal.lastAttempt(id, "finalize").isEmpty()) {
+            return;
+        }
+        if (state instanceof JobState.Closed closed) {
             journal.finish(id, new IntentState.Abandoned(closed.why()));
-        } else if (state instanceof JobState.Committed c && !clock.instant().isBefore(c.challengeWindowEnds())
-                || journal.lastAttempt(id, "finalize").isPresent()) {
+            return;
+        }
+        boolean due = state instanceof JobState.Committed c && !clock.instant().isBefore(c.challengeWindowEnds());
+        boolean inFlight = journal.lastAttempt(id, "finalize").map(o -> o.fate() == Outgoing.Fate.SIGNED).orElse(false);
+        if (!due && !inFlight) {
+            // The window is open, or the job is challenged: the transcript stays for the verifiers.
+            return;
+        }
+        if (!journal.hasLanded(id, "finalize")) {
             try {
                 land(id, new ChainAction.Finalize(jobId), Step.FINALIZE_SIGNED, Step.FINALIZE_SENT, null,
                     () -> market.job(jobId).map(j -> j.state() instanceof JobState.Committed).orElse(false));
-                complete(id, jobId);
             } catch (JobClosedException e) {
-                // Finalized by someone else in the meantime, or closed: look again next time.
+                return; // finalized by someone else or closed meanwhile: the state decides next round
             }
+        }
+        if (market.job(jobId).map(j -> j.state() instanceof JobState.Finalized).orElse(false)) {
+            complete(id, jobId);
         }
     }
 
@@ -350,6 +359,14 @@ public final class JobLifecycle {
             .orElse("output erased");
         journal.finish(id, new IntentState.Completed("finalized: " + tokens));
         listener.reached(jobId, Step.FINALIZED);
+    }
+
+    /** After an action landed, the job must show its effect; otherwise the contract refused it (bounced). */
+    private void requireState(Hash32 jobId, String action, java.util.function.Predicate<JobState> effect) {
+        JobState state = market.job(jobId).map(ChainJob::state).orElse(new JobState.Closed("the job is gone"));
+        if (!effect.test(state)) {
+            throw new JobClosedException("the " + action + " of job " + jobId + " landed but the job refused it: " + state);
+        }
     }
 
     private boolean isOpen(Hash32 jobId) {
