@@ -162,6 +162,21 @@ class JobLifecycleTest {
     }
 
     @Test
+    void aChallengedJobKeepsItsTranscriptPastTheWindowAndIsNotFinalized() throws Exception {
+        JobInput input = new JobInput(Hash32.fromHex("66".repeat(32)), prompt);
+        JobSpec spec = job("f6", input, 10);
+        lifecycle.serve(spec.jobId(), input, TokenSink.NONE);
+        ledger.challenge(spec.jobId());
+
+        Thread.sleep(600); // past the 300 ms window
+        assertThat(lifecycle.finalizeDue()).isEqualTo(1);
+        assertThat(ledger.stateOf(spec.jobId())).isEqualTo("challenged");
+        assertThat(lifecycle.transcript(spec.jobId())).as("the jury and the runner's defence need it").isPresent();
+        assertThat(journal.attempts(JobLifecycle.intentId(spec.jobId())).stream().map(Outgoing::action))
+            .doesNotContain("finalize");
+    }
+
+    @Test
     void theTranscriptIsKeptForTheChallengeWindowAndErasedOnceFinalized() throws Exception {
         JobInput input = new JobInput(Hash32.fromHex("44".repeat(32)), prompt);
         JobSpec spec = job("d4", input, 12);

@@ -138,6 +138,18 @@ public final class LedgerMarket implements JobMarket, AutoCloseable {
         return out;
     }
 
+    /** What a verifier's challenge does to a committed job: it waits for the jury. */
+    public synchronized void challenge(Hash32 jobId) {
+        try (PreparedStatement p = db.prepareStatement("UPDATE job SET state = 'challenged' WHERE id = ? AND state = 'committed'")) {
+            p.setString(1, jobId.hex());
+            if (p.executeUpdate() != 1) {
+                throw new IllegalStateException("job " + jobId + " is not committed");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Takes the chain down (every {@link JobMarket} call throws) or brings it back. */
     public void setReachable(boolean reachable) {
         this.reachable = reachable;
@@ -171,6 +183,7 @@ public final class LedgerMarket implements JobMarket, AutoCloseable {
                     case "accepted" -> new JobState.Accepted();
                     case "committed" -> new JobState.Committed(Instant.ofEpochMilli(r.getLong(8)));
                     case "finalized" -> new JobState.Finalized();
+                    case "challenged" -> new JobState.Challenged();
                     default -> new JobState.Closed(r.getString(7));
                 };
                 return Optional.of(new ChainJob(spec, r.getInt(6), state));
