@@ -2,6 +2,7 @@ package io.cocoon4j.verifier;
 
 import io.cocoon4j.protocol.Chunking;
 import io.cocoon4j.protocol.Hash32;
+import io.cocoon4j.protocol.JobInput;
 import io.cocoon4j.protocol.JobSpec;
 import io.cocoon4j.protocol.ResultClaim;
 import io.cocoon4j.protocol.SamplingSpec;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cocoon4j.protocol.Chunking;
 import io.cocoon4j.protocol.EngineId;
 import io.cocoon4j.protocol.Hash32;
+import io.cocoon4j.protocol.JobInput;
 import io.cocoon4j.protocol.JobSpec;
 import io.cocoon4j.protocol.ResultClaim;
 import io.cocoon4j.protocol.SamplingSpec;

@@ -1,6 +1,7 @@
 package io.cocoon4j.verifier.experiment;
 
 import io.cocoon4j.protocol.Hash32;
+import io.cocoon4j.protocol.JobInput;
 import io.cocoon4j.protocol.JobSpec;
 import io.cocoon4j.protocol.ResultClaim;
 import io.cocoon4j.protocol.SamplingSpec;
@@ -8,7 +9,6 @@ import io.cocoon4j.runner.engine.Generation;
 import io.cocoon4j.runner.engine.LlamaEngine;
 import io.cocoon4j.runner.model.ModelGenerator.ModelSpec;
 import io.cocoon4j.runner.model.ModelShape;
-import io.cocoon4j.verifier.JobInput;
 import io.cocoon4j.verifier.Tolerances;
 import io.cocoon4j.verifier.Verdict;
 import io.cocoon4j.verifier.Verifier;
