@@ -25,7 +25,7 @@ class DisputeTest {
     @BeforeAll
     static void start() {
         net = new Net();
-        runner = net.runner("dispute-runner");
+        runner = net.register("dispute-runner", Net.RUNNER, Transfer.ton("10"));
         for (int i = 0; i < 7; i++) {
             verifiers.add(net.verifier("verifier-" + i));
         }

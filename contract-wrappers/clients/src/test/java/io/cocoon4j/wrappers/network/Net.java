@@ -164,6 +164,18 @@ final class Net implements AutoCloseable {
         return tx;
     }
 
+    /**
+     * Sends, and asserts that the transaction on {@code at} failed with {@code code} and that
+     * {@code state} reads the same before and after.
+     */
+    static <S> void rejects(java.util.function.Supplier<S> state, java.util.function.Supplier<Trace> send, Address at,
+            int code) {
+        S before = state.get();
+        Trace t = send.get();
+        assertThat(exit(t, at)).as("exit code:%s", describe(t)).isEqualTo(code);
+        assertThat(state.get()).as("state after a rejected message").isEqualTo(before);
+    }
+
     /** The exit code of {@code account}'s first transaction in {@code trace}. */
     static int exit(Trace trace, Address account) {
         return trace.first(account).orElseThrow(() -> new AssertionError("no transaction on " + account))
