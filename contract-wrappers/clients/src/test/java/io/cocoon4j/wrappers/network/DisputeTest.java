@@ -27,7 +27,7 @@ class DisputeTest {
         net = new Net();
         runner = net.register("dispute-runner", Net.RUNNER, Transfer.ton("10"));
         for (int i = 0; i < 7; i++) {
-            verifiers.add(net.verifier("verifier-" + i));
+            verifiers.add(net.register("verifier-" + i, Net.VERIFIER, Transfer.ton("10")));
         }
     }
 
@@ -106,7 +106,7 @@ class DisputeTest {
         long toChallenger = rest * net.params.slashing().challengerShareBps() / 10_000;
         long toClient = rest * net.params.slashing().clientShareBps() / 10_000;
         assertThat(runner.operator().getOperator().stake()).isEqualTo(runnerStake.subtract(BigInteger.valueOf(pot)));
-        assertThat(runner.operator().getOperator().locked()).isZero();
+        assertThat(runner.operator().getLock(io.cocoon4j.tlb.runtime.MsgAddress.of(job.address()))).isZero();
         assertThat(challenger.operator().getOperator().locked()).isZero();
         assertThat(net.balance(challenger.address()).subtract(challengerBefore))
                 .isBetween(BigInteger.valueOf(toChallenger).subtract(WALLET_SLACK), BigInteger.valueOf(toChallenger));
@@ -154,6 +154,74 @@ class DisputeTest {
         long fees = pay * (net.params.fees().protocolFeeBps() + net.params.fees().auditFeeBps()) / 10_000;
         assertThat(runner.operator().getOperator().earnings().subtract(earningsBefore))
                 .isEqualTo(BigInteger.valueOf(pay - fees));
-        assertThat(runner.operator().getOperator().locked()).isZero();
+        assertThat(runner.operator().getLock(io.cocoon4j.tlb.runtime.MsgAddress.of(job.address()))).isZero();
+    }
+
+    @Test
+    void attackJurorVotesTwiceLateOrRevealsAVoteItNeverCommitted() {
+        WalletV4 client = net.chain.fundedWallet("dispute-client-3");
+        JobContract job = net.committedJob(client, 3, runner, 100);
+        Net.Party challenger = verifiers.get(2);
+        List<Net.Party> jury = challengeAndDraw(job, challenger);
+        Net.Party outsider = verifiers.stream().filter(v -> !jury.contains(v) && v != challenger).findFirst()
+                .orElseThrow();
+        Net.Party voter = jury.get(0);
+        Net.Party silent = jury.get(1);
+        Bits salt = Net.sha("salt-" + voter.name());
+        // not drawn
+        Net.rejects(job::storage, () -> job.sendVoteCommit(outsider.wallet(), net.required(job, Net.STEP),
+                Net.voteHash(job.address(), outsider.address(), true, salt)).trace(), job.address(), 1025);
+        vote(job, List.of(voter), true);
+        // twice
+        Net.rejects(job::storage, () -> job.sendVoteCommit(voter.wallet(), net.required(job, Net.STEP),
+                Net.voteHash(job.address(), voter.address(), false, salt)).trace(), job.address(), 1026);
+        // revealing before the commit phase is over
+        Net.rejects(job::storage, () -> job.sendVoteReveal(voter.wallet(), net.required(job, Net.STEP), true, salt)
+                .trace(), job.address(), 1021);
+        net.chain.advanceTime(net.params.deadlines().voteCommitWindow() + 1);
+        // committing late
+        Net.rejects(job::storage, () -> job.sendVoteCommit(silent.wallet(), net.required(job, Net.STEP),
+                Net.voteHash(job.address(), silent.address(), true, salt)).trace(), job.address(), 1022);
+        // revealing a vote it never committed, or another vote than committed
+        Net.rejects(job::storage, () -> job.sendVoteReveal(silent.wallet(), net.required(job, Net.STEP), true, salt)
+                .trace(), job.address(), 1027);
+        Net.rejects(job::storage, () -> job.sendVoteReveal(voter.wallet(), net.required(job, Net.STEP), false, salt)
+                .trace(), job.address(), 1027);
+        reveal(job, List.of(voter), true);
+        // revealing twice
+        Net.rejects(job::storage, () -> job.sendVoteReveal(voter.wallet(), net.required(job, Net.STEP), true, salt)
+                .trace(), job.address(), 1026);
+        net.chain.advanceTime(net.params.deadlines().voteRevealWindow() + 1);
+        Net.rejects(job::storage, () -> job.sendVoteReveal(voter.wallet(), net.required(job, Net.STEP), true, salt)
+                .trace(), job.address(), 1022);
+        // one revealed vote is below the quorum: the runner keeps its result, the challenger its... bond is forfeit
+        Net.allOk(job.sendFinalize(client, net.required(job, Net.FINALIZE)).trace(), "verdict without quorum");
+        assertThat(job.getJob().status()).isEqualTo(9);
+    }
+
+    @Test
+    void attackChallengerRacingFinalize() {
+        WalletV4 client = net.chain.fundedWallet("dispute-client-4");
+        JobContract job = net.committedJob(client, 4, runner, 100);
+        Net.Party challenger = verifiers.get(3);
+        net.chain.advanceTime(net.params.deadlines().challengeWindow());
+        // the last second of the window: the challenge wins, finalize must wait for the dispute
+        Net.allOk(job.sendChallenge(challenger.wallet(), net.required(job, Net.CHALLENGE), 0,
+                Net.seedHash(job.address(), BigInteger.ONE)).trace(), "challenge");
+        net.chain.advanceTime(1);
+        Net.rejects(job::storage, () -> job.sendFinalize(client, net.required(job, Net.FINALIZE)).trace(), job.address(),
+                1021);
+        // and a challenge after the window is refused
+        JobContract late = net.committedJob(client, 5, runner, 100);
+        net.chain.advanceTime(net.params.deadlines().challengeWindow() + 1);
+        Net.rejects(late::storage, () -> late.sendChallenge(challenger.wallet(), net.required(late, Net.CHALLENGE), 0,
+                Net.seedHash(late.address(), BigInteger.ONE)).trace(), late.address(), 1022);
+        // the runner never shares its seed: it loses the dispute by default
+        net.chain.advanceTime(net.params.deadlines().seedWindow() + 1);
+        BigInteger stake = runner.operator().getOperator().stake();
+        Net.allOk(job.sendFinalize(client, net.required(job, Net.FINALIZE)).trace(), "runner silent");
+        assertThat(job.getJob().status()).isEqualTo(13);
+        assertThat(runner.operator().getOperator().stake()).isLessThan(stake);
+        assertThat(challenger.operator().getOperator().locked()).isZero();
     }
 }
