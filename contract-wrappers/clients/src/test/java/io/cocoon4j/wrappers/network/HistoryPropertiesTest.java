@@ -20,9 +20,9 @@ import java.util.Random;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import net.jqwik.api.Property;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * Random histories of clients, runners, verifiers, jurors, an attacker and time jumps, generated
@@ -33,11 +33,11 @@ import org.junit.jupiter.api.Test;
  * deadlines: every job settled and empty, no lock left, and (every fourth history) every
  * operator exits with its whole balance.
  *
- * <p>{@code -Dcocoon.histories=N} sets the number of histories (default 12, about three minutes
+ * <p>{@code -Dcocoon.histories=N} sets the number of histories (default 16, about three minutes
  * on a quiet 2-core machine); {@code -Dcocoon.histories.seed=S} replays from a seed.
  */
 class HistoryPropertiesTest {
-    static final int HISTORIES = Integer.getInteger("cocoon.histories", 12);
+    static final int HISTORIES = Integer.getInteger("cocoon.histories", 16);
     static final long SEED = Long.getLong("cocoon.histories.seed", 20261203L);
 
     static Net net;
@@ -47,7 +47,7 @@ class HistoryPropertiesTest {
     static WalletV4 attacker;
     static LocalChain.Snapshot start;
 
-    @BeforeAll
+    @BeforeContainer
     static void setUp() {
         net = new Net();
         for (int i = 0; i < 2; i++) {
@@ -61,7 +61,7 @@ class HistoryPropertiesTest {
         start = net.chain.snapshot();
     }
 
-    @AfterAll
+    @AfterContainer
     static void tearDown() {
         net.close();
     }
@@ -91,7 +91,8 @@ class HistoryPropertiesTest {
         }
     }
 
-    @Test
+    /** One jqwik property whose histories come from jqwik's generators, seeded for replay. */
+    @Property(tries = 1)
     void randomHistoriesConserveValueAndLeaveNothingStuck() {
         Arbitrary<List<Integer>> histories = Arbitraries.integers().between(0, 9_999).list().ofMinSize(6).ofMaxSize(16);
         Random random = new Random(SEED);
