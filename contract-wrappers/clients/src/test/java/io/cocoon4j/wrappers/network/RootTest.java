@@ -62,7 +62,7 @@ class RootTest {
     }
 
     @Test
-    void aConfigChangeBumpsTheVersionAndLeavesOpenJobsOnTheirSnapshot() {
+    void attackParameterChangeInTheMiddleOfAJobLeavesItOnItsSnapshot() {
         try (Net n = new Net()) {
             WalletV4 client = n.chain.fundedWallet("cfg-client");
             JobContract before = n.createJob(client, 1, 100, 1_000);
