@@ -33,11 +33,11 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * deadlines: every job settled and empty, no lock left, and (every fourth history) every
  * operator exits with its whole balance.
  *
- * <p>{@code -Dcocoon.histories=N} sets the number of histories (default 32, about three minutes
+ * <p>{@code -Dcocoon.histories=N} sets the number of histories (default 100, about two minutes
  * on a quiet 2-core machine); {@code -Dcocoon.histories.seed=S} replays from a seed.
  */
 class HistoryPropertiesTest {
-    static final int HISTORIES = Integer.getInteger("cocoon.histories", 32);
+    static final int HISTORIES = Integer.getInteger("cocoon.histories", 100);
     static final long SEED = Long.getLong("cocoon.histories.seed", 20261203L);
 
     static Net net;
