@@ -57,8 +57,13 @@ public final class EconomicAnalysis {
     }
 
     public Payoffs payoffs(NetworkParams params, Scenario scenario) {
-        return new Payoffs(params, Rates.of(evidence, scenario, params.jury()), jobs);
+        Rates rates = this.rates.computeIfAbsent(List.of(scenario, params.jury()),
+            k -> Rates.of(evidence, scenario, params.jury()));
+        return new Payoffs(params, rates, jobs);
     }
+
+    // Exact bounds and jury odds cost a bisection each; sweeps ask for the same scenario many times.
+    private final java.util.Map<List<Object>, Rates> rates = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** What starting over as a new runner identity costs: registration plus the stake's idle unbonding time. */
     public double identityCost(NetworkParams params) {

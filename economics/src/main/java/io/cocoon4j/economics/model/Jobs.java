@@ -52,10 +52,15 @@ public final class Jobs {
 
     /** The output length at quantile {@code q} (0.9: the 10 % longest jobs are at least this long). */
     public int tokensAtQuantile(double q) {
-        int[] sorted = tokens.clone();
-        Arrays.sort(sorted);
-        return sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+        if (sortedTokens == null) {
+            int[] sorted = tokens.clone();
+            Arrays.sort(sorted);
+            sortedTokens = sorted;
+        }
+        return sortedTokens[(int) Math.min(sortedTokens.length - 1, Math.floor(q * sortedTokens.length))];
     }
+
+    private volatile int[] sortedTokens;
 
     /**
      * Sums over the jobs of at least {@code minTokens} output tokens (all jobs for 0): every expected

@@ -26,16 +26,19 @@ public record NetworkParams(Stakes stakes, Deadlines deadlines, Slashing slashin
     public static final int BPS = 10_000;
 
     /**
-     * Defaults for a new network. Values are justified in the README's economics section, from
-     * the measured detection rates and fees; change them only together with that analysis.
+     * Defaults for a new network. The economics module derives the job lock, the missed-deadline
+     * slash, the jury's pay, the audit rate, follow-ups and fee from the measured detection rates
+     * and fees ({@code cocoon bench economics} prints the derivation and checks that these values
+     * equal it); the README's economics section explains each value. Change them only together with
+     * that analysis.
      */
     public static final NetworkParams DEFAULTS = new NetworkParams(
-            new Stakes(ton(100), ton(50), 30_000, ton(1)),
+            new Stakes(ton(100), ton(50), 30_000, ton(0.35)),
             new Deadlines(600, 600, 3_600, 7 * 24 * 3_600, 600, 600, 600),
-            new Slashing(BPS, 2_000, BPS, 4_000, 4_000),
-            new Jury(5, 3, ton(0.5), ton(1)),
-            new Fees(100, 200),
-            new Audit(500, 5, BPS));
+            new Slashing(BPS, 90, BPS, 5_000, 1_000),
+            new Jury(5, 3, ton(0.025), ton(0.05)),
+            new Fees(100, 60),
+            new Audit(105, 10, 0));
 
     public NetworkParams {
         Objects.requireNonNull(stakes, "stakes");
