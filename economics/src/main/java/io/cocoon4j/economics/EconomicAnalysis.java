@@ -21,6 +21,8 @@ public final class EconomicAnalysis {
     public static final double MARGIN = 0.5;
     /** Cheat probabilities tried for every cheat kind. */
     static final double[] CHEAT_PROBABILITIES = {1, 0.3, 0.1, 0.03, 0.01};
+    /** Jobs a runner serves in its life: the market, 10 million jobs over 10,000 runners. */
+    public static final int HORIZON_JOBS = 1_000;
     /** "Long jobs": the longest 10 %. */
     static final double LONG_JOB_QUANTILE = 0.9;
 
@@ -53,7 +55,7 @@ public final class EconomicAnalysis {
 
     /** A scenario of diligent verifiers on {@code model}. */
     public Scenario scenario(String model, boolean worstCase) {
-        return new Scenario(model, verifiers, 0, 0, worstCase);
+        return new Scenario(model, verifiers, 0, 0, worstCase, HORIZON_JOBS);
     }
 
     public Payoffs payoffs(NetworkParams params, Scenario scenario) {

@@ -75,13 +75,14 @@ class DefaultsConclusionsTest {
     }
 
     @Test
-    void honestRunnersLoseNothingAtTheMeasuredRatesAndLittleAtTheirUpperBound() {
+    void honestRunnersLoseNothingAtTheMeasuredRatesAndAtMostAnEighthOfProfitAtTheUpperBound() {
         for (String model : analysis.models()) {
             Payoffs.RunnerOutcome point = analysis.payoffs(D, analysis.scenario(model, false)).runner(new Strategy.Honest());
             assertThat(point.loss()).as(model).isZero();
             Payoffs.RunnerOutcome bound = analysis.payoffs(D, analysis.scenario(model, true)).runner(new Strategy.Honest());
-            // README: at most 7 % of its profit at the 95 % upper bound of the false-positive rate (none measured).
-            assertThat(bound.loss() / (bound.profit() + bound.loss())).as(model).isLessThan(0.07);
+            // README: none measured; at the 95 % upper bound of the false-positive rate (3/n) an honest runner would
+            // lose at most 7 % (tiny) and 12.4 % (small: its flags bring follow-up audits) of its profit.
+            assertThat(bound.loss() / (bound.profit() + bound.loss())).as(model).isLessThan(0.125);
         }
     }
 

@@ -19,6 +19,45 @@ public record AuditChain(double auditedShare) {
      * @param effective P(an audit is done by a verifier that really checks)
      */
     public static AuditChain of(double baseRate, int followUps, double hit, double effective) {
+        return of(baseRate, followUps, hit, effective, 0);
+    }
+
+    /**
+     * The mean share of the first {@code horizon} jobs audited, starting with no follow-up pending (a
+     * new runner); 0 for the stationary share (a runner that serves forever). A runner that serves a
+     * few hundred jobs spends much of them before its first flag, so the horizon matters for
+     * cheaters that cheat rarely.
+     */
+    public static AuditChain of(double baseRate, int followUps, double hit, double effective, int horizon) {
+        if (horizon > 0 && followUps > 0 && hit > 0 && baseRate * effective > 0) {
+            return transient_(baseRate * effective, effective, followUps, hit, horizon);
+        }
+        return stationary(baseRate, followUps, hit, effective);
+    }
+
+    private static AuditChain transient_(double a, double b, int k, double hit, int horizon) {
+        double[] pi = new double[k + 1];
+        double[] next = new double[k + 1];
+        pi[0] = 1;
+        double audited = 0;
+        for (int t = 0; t < horizon; t++) {
+            double pending = 1 - pi[0];
+            audited += a * pi[0] + b * pending;
+            java.util.Arrays.fill(next, 0);
+            next[k] += pi[0] * a * hit;
+            next[0] += pi[0] * (1 - a * hit);
+            for (int j = 1; j <= k; j++) {
+                next[k] += pi[j] * b * hit;
+                next[j - 1] += pi[j] * (1 - b * hit);
+            }
+            double[] swap = pi;
+            pi = next;
+            next = swap;
+        }
+        return new AuditChain(audited / horizon);
+    }
+
+    private static AuditChain stationary(double baseRate, int followUps, double hit, double effective) {
         double a = baseRate * effective;
         double b = effective;
         if (a <= 0) {

@@ -87,7 +87,8 @@ public final class Payoffs {
         double cheated = q * target.count();
         double cheatedShare = cheated / n;
         double hit = cheatedShare * (d + g) * upheld + (1 - cheatedShare) * (gh + eps);
-        double audited = AuditChain.of(params.audit().rate(), followUps, hit, rates.effectiveAudit()).auditedShare();
+        double audited = AuditChain.of(params.audit().rate(), followUps, hit, rates.effectiveAudit(),
+            rates.scenario().horizonJobs()).auditedShare();
         double loss = audited * (d * upheld * cheatedAtStake + eps * honestAtStake + flagExposure) + offlineLoss
             + identityCost * audited * hit * n;
         double profit = revenue - cost + gain - loss;

@@ -9,8 +9,10 @@ package io.cocoon4j.economics.model;
  * @param colludingShare share that votes for whichever side wrongs the truth
  * @param worstCase true: every measured rate at its 95 % bound against the network (detection and
  *                  flags of cheats at their lower bound, honest false positives and flags at their upper)
+ * @param horizonJobs jobs a runner serves in its life (0: forever); follow-up audits take a while to start
  */
-public record Scenario(String model, int verifiers, double lazyShare, double colludingShare, boolean worstCase) {
+public record Scenario(String model, int verifiers, double lazyShare, double colludingShare, boolean worstCase,
+                       int horizonJobs) {
     public Scenario {
         if (!(lazyShare >= 0 && colludingShare >= 0 && lazyShare + colludingShare <= 1)) {
             throw new IllegalArgumentException("lazy and colluding shares must be within 0..1 together");
@@ -18,18 +20,18 @@ public record Scenario(String model, int verifiers, double lazyShare, double col
     }
 
     public Scenario withModel(String m) {
-        return new Scenario(m, verifiers, lazyShare, colludingShare, worstCase);
+        return new Scenario(m, verifiers, lazyShare, colludingShare, worstCase, horizonJobs);
     }
 
     public Scenario withColluding(double f) {
-        return new Scenario(model, verifiers, lazyShare, f, worstCase);
+        return new Scenario(model, verifiers, lazyShare, f, worstCase, horizonJobs);
     }
 
     public Scenario withLazy(double l) {
-        return new Scenario(model, verifiers, l, colludingShare, worstCase);
+        return new Scenario(model, verifiers, l, colludingShare, worstCase, horizonJobs);
     }
 
     public Scenario withWorstCase(boolean w) {
-        return new Scenario(model, verifiers, lazyShare, colludingShare, w);
+        return new Scenario(model, verifiers, lazyShare, colludingShare, w, horizonJobs);
     }
 }

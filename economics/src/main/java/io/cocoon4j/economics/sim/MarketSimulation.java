@@ -90,7 +90,7 @@ public final class MarketSimulation {
         List<String> models = List.copyOf(evidence.detection().keySet());
         Rates[] rates = new Rates[models.size()];
         for (int m = 0; m < rates.length; m++) {
-            rates[m] = Rates.of(evidence, new Scenario(models.get(m), population.verifiers(), 0, 0, false), params.jury());
+            rates[m] = Rates.of(evidence, new Scenario(models.get(m), population.verifiers(), 0, 0, false, 0), params.jury());
         }
         long perRep = config.jobs() / config.replications();
         for (Population.Group g : population.runners()) {
@@ -268,7 +268,8 @@ public final class MarketSimulation {
                         double u = rnd.nextDouble();
                         double reject = cheat != null ? rate.rejected(cheat) : rate.honestFalsePositive();
                         double flag = cheat != null ? rate.flagged(cheat) : rate.honestFlag();
-                        boolean griefing = cheat == null && verifierKind[auditor] == 3;
+                        boolean griefing = cheat == null && verifierKind[auditor] == 3
+                            && rnd.nextDouble() < population.griefRate();
                         if (u < reject || griefing) {
                             challenges++;
                             boolean guilty = juryVerdict(jury, auditor, cheat != null);

@@ -11,8 +11,9 @@ import java.util.List;
  * @param lazy verifiers that never audit but sit on juries and vote with the challenger
  * @param colluding verifiers that audit (and claim bounties) but, on a jury, vote for the cheater
  * @param griefers verifiers that also challenge honest jobs they audit, hoping the jury errs
+ * @param griefRate the share of the honest jobs it audits that a griefer challenges
  */
-public record Population(List<Group> runners, int verifiers, int lazy, int colluding, int griefers) {
+public record Population(List<Group> runners, int verifiers, int lazy, int colluding, int griefers, double griefRate) {
     /** {@code count} runners playing {@code strategy}. */
     public record Group(Strategy strategy, int count) {}
 
@@ -39,13 +40,13 @@ public record Population(List<Group> runners, int verifiers, int lazy, int collu
             new Group(new Strategy.Cheat("lower_precision_q8_0", 0.1, 0), 400),
             new Group(new Strategy.Offline(0.01), 400),
             new Group(new Strategy.Sybil("lower_precision_q8_0", 0.3, sybilIdentityCost), 400)),
-            500, 50, 10, 5);
+            500, 50, 10, 5, 0.01);
     }
 
     /** The same mix with every runner group {@code divisor} times smaller (the quick run). */
     public Population scaledDown(int divisor) {
         return new Population(runners.stream().map(g -> new Group(g.strategy(), g.count() / divisor)).toList(),
-            verifiers, lazy, colluding, griefers);
+            verifiers, lazy, colluding, griefers, griefRate);
     }
 
     /** "Long jobs" of the standard population: about the longest 10 % of the market's jobs. */

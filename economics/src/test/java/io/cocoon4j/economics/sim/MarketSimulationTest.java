@@ -34,7 +34,7 @@ class MarketSimulationTest {
     @Test
     void alwaysCheatingMatchesTheAnalyticLossWithinAFifth() {
         Population pop = new Population(List.of(new Population.Group(new Strategy.Honest(), 500),
-            new Population.Group(new Strategy.Cheat("other_model", 1, 0), 500)), 500, 0, 0, 0);
+            new Population.Group(new Strategy.Cheat("other_model", 1, 0), 500)), 500, 0, 0, 0, 0);
         MarketSimulation.Result r = MarketSimulation.run(D, EVIDENCE, pop, new MarketSimulation.Config(1_000_000, 10, 5));
         EconomicAnalysis a = new EconomicAnalysis(EVIDENCE, Jobs.sample(EVIDENCE.market(), D.stakes(), 50_000, 1), 500);
         double analytic = a.payoffs(D, a.scenario("tiny", false)).runner(new Strategy.Cheat("other_model", 1, 0)).profit();
@@ -56,7 +56,7 @@ class MarketSimulationTest {
 
     @Test
     void groupsThatDoNotSplitIntoSubMarketsAreRefused() {
-        Population pop = new Population(List.of(new Population.Group(new Strategy.Honest(), 7)), 10, 0, 0, 0);
+        Population pop = new Population(List.of(new Population.Group(new Strategy.Honest(), 7)), 10, 0, 0, 0, 0);
         assertThatThrownBy(() -> MarketSimulation.run(D, EVIDENCE, pop, new MarketSimulation.Config(1000, 2, 1)))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sub-markets");
     }

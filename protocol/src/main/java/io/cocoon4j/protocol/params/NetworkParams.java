@@ -37,8 +37,8 @@ public record NetworkParams(Stakes stakes, Deadlines deadlines, Slashing slashin
             new Deadlines(600, 600, 3_600, 7 * 24 * 3_600, 600, 600, 600),
             new Slashing(BPS, 90, BPS, 5_000, 1_000),
             new Jury(5, 3, ton(0.025), ton(0.05)),
-            new Fees(100, 60),
-            new Audit(105, 10, 0));
+            new Fees(100, 40),
+            new Audit(70, 10, 0));
 
     public NetworkParams {
         Objects.requireNonNull(stakes, "stakes");
