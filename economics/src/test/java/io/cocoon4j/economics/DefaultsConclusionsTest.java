@@ -81,7 +81,7 @@ class DefaultsConclusionsTest {
             assertThat(point.loss()).as(model).isZero();
             Payoffs.RunnerOutcome bound = analysis.payoffs(D, analysis.scenario(model, true)).runner(new Strategy.Honest());
             // README: none measured; at the 95 % upper bound of the false-positive rate (3/n) an honest runner would
-            // lose at most 7 % (tiny) and 12.4 % (small: its flags bring follow-up audits) of its profit.
+            // lose at most 4.5 % (tiny) and 12.4 % (small: its flags bring follow-up audits) of its profit.
             assertThat(bound.loss() / (bound.profit() + bound.loss())).as(model).isLessThan(0.125);
         }
     }

@@ -176,8 +176,10 @@ public final class ReportWriter {
         b.append('\n');
 
         b.append("## Strategies: profit relative to an honest runner\n\n");
-        b.append("Analytic (stationary, per model; `95%`: detection at its lower bound, honest errors at their upper) and simulated "
-            + "(all models mixed, 10 sub-markets, mean and 95 % confidence interval). Below 1 loses against honesty.\n\n");
+        b.append("Analytic (expected values over a runner's life of " + EconomicAnalysis.HORIZON_JOBS + " jobs, per model, all "
+            + "verifiers diligent; `95%`: detection at its lower bound, honest errors at their upper) and simulated (runners "
+            + "serve the models in turn; 10 % lazy, 2 % colluding and 1 % griefing verifiers; 10 sub-markets, mean and 95 % "
+            + "confidence interval). Below 1 loses against honesty.\n\n");
         b.append("| strategy |");
         for (String m : a.models()) {
             b.append(' ').append(m).append(" | ").append(m).append(" 95% |");
