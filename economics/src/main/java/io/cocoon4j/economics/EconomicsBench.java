@@ -59,6 +59,13 @@ public final class EconomicsBench {
                            double griefingThreshold, Derivation.Result derived, MarketSimulation.Result simulation,
                            Population population, long nanos) {
 
+        /** Whether some simulated cheating group (not the honest or offline ones) earned more per job than honest runners. */
+        public boolean simulatedCheatProfitable() {
+            return population.runners().stream().map(g -> g.strategy())
+                .filter(st -> st instanceof Strategy.Cheat || st instanceof Strategy.Sybil)
+                .anyMatch(st -> simulation.relativeProfit().get(st.label()).mean() > 1);
+        }
+
         /** The JSON fields of the command. */
         public Map<String, Object> toMap() {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -83,6 +90,7 @@ public final class EconomicsBench {
             simulation.relativeProfit().forEach((k, v) -> sim.put(k, Map.of("relative_profit", v.mean(),
                 "ci95_low", v.low(), "ci95_high", v.high())));
             m.put("simulated_relative_profit", sim);
+            m.put("simulated_cheat_profitable", simulatedCheatProfitable());
             Map<String, Object> ver = new LinkedHashMap<>();
             simulation.verifierProfitPerMillionJobs().forEach((k, v) -> ver.put(k, v.mean() / 1e9));
             m.put("simulated_verifier_profit_ton_per_million_jobs", ver);

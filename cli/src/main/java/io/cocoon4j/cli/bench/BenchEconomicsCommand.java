@@ -50,7 +50,7 @@ public final class BenchEconomicsCommand implements Callable<Integer> {
         System.err.println("report: " + report.toAbsolutePath());
         Map<String, Object> fields = findings.toMap();
         fields.put("report", report.toAbsolutePath().toString());
-        boolean ok = !findings.cheatProfitable() && findings.verifierProfitable()
+        boolean ok = !findings.cheatProfitable() && !findings.simulatedCheatProfitable() && findings.verifierProfitable()
             && Boolean.TRUE.equals(fields.get("defaults_match_derivation"));
         fields.put("ok", ok);
         output.print(fields);

@@ -28,6 +28,7 @@ class ReportWriterTest {
         Map<String, Object> json = f.toMap();
         assertThat(json.get("cheat_profitable")).isEqualTo(false);
         assertThat(json.get("verifier_profitable")).isEqualTo(true);
+        assertThat(json.get("simulated_cheat_profitable")).isEqualTo(false);
         assertThat(json.get("defaults_match_derivation")).isEqualTo(true);
         assertThat((double) json.get("min_audit_rate")).isPositive().isLessThanOrEqualTo(NetworkParams.DEFAULTS.audit().rate());
         assertThat((double) json.get("jury_collusion_threshold")).isBetween(0.2, 1.0);
