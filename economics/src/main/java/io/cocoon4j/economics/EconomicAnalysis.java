@@ -87,23 +87,27 @@ public final class EconomicAnalysis {
         return list;
     }
 
-    /** The cheating strategy with the highest profit relative to honest, and that ratio. */
+    /**
+     * The cheating strategy that earns most, its profit relative to honest, and whether every tried
+     * cheat (not only that one) loses with margin.
+     */
     public record Worst(Strategy strategy, double relativeProfit, boolean losesWithMargin) {}
 
     public Worst worstCheat(NetworkParams params, Scenario scenario) {
         Payoffs p = payoffs(params, scenario);
         double honest = p.runner(new Strategy.Honest()).profit();
-        Worst worst = null;
+        Strategy best = null;
+        double bestAdvantage = Double.NEGATIVE_INFINITY;
         boolean allLose = true;
         for (Strategy s : cheatStrategies(params, scenario.model())) {
-            Payoffs.RunnerOutcome o = p.runner(s);
             allLose &= p.losesWithMargin(s, MARGIN);
-            double advantage = o.profit() - honest;
-            if (worst == null || advantage > worst.relativeProfit()) {
-                worst = new Worst(s, advantage, false);
+            double advantage = p.runner(s).profit() - honest;
+            if (advantage > bestAdvantage) {
+                bestAdvantage = advantage;
+                best = s;
             }
         }
-        return new Worst(worst.strategy(), p.relativeToHonest(worst.strategy()), allLose);
+        return new Worst(best, p.relativeToHonest(best), allLose);
     }
 
     /** Whether every cheating strategy on every measured model loses with margin under {@code params}. */
