@@ -87,14 +87,17 @@ public final class Derivation {
             int bestK = 0;
             int bestRate = NetworkParams.BPS + 1;
             bestLoad = Double.MAX_VALUE;
+            NetworkParams current = p;
+            // Each count's p* search is independent: run them side by side, then pick in count order.
+            int[] rates = java.util.stream.IntStream.rangeClosed(0, 10).parallel()
+                .map(k -> analysis.minAuditRateBps(EconomicAnalysis.withFollowUps(current, k), true)).toArray();
             for (int k = 0; k <= 10; k++) {
-                NetworkParams trial = EconomicAnalysis.withFollowUps(p, k);
-                int rate = analysis.minAuditRateBps(trial, true);
-                if (rate > NetworkParams.BPS) {
+                if (rates[k] > NetworkParams.BPS) {
                     continue;
                 }
-                int rounded = (int) roundUp(rate, 5);
-                double load = honestAuditLoad(analysis, EconomicAnalysis.withAuditRate(trial, rounded));
+                int rounded = (int) roundUp(rates[k], 5);
+                double load = honestAuditLoad(analysis,
+                    EconomicAnalysis.withAuditRate(EconomicAnalysis.withFollowUps(p, k), rounded));
                 if (load < bestLoad - 1e-12) {
                     bestLoad = load;
                     bestK = k;
