@@ -82,12 +82,12 @@ public final class EconomicsBench {
             Map<String, Object> honest = new LinkedHashMap<>();
             for (Map.Entry<String, Evidence.ModelDetection> e : evidence.detection().entrySet()) {
                 Proportion fp = e.getValue().honest();
-                honest.put(e.getKey(), Map.of("honest_jobs", fp.trials(), "false_positives", fp.successes(),
+                honest.put(e.getKey(), ordered("honest_jobs", fp.trials(), "false_positives", fp.successes(),
                     "false_positive_rate_upper_95", fp.upper(), "honest_flag_rate", e.getValue().honestFlagged().rate()));
             }
             m.put("honest", honest);
             Map<String, Object> sim = new LinkedHashMap<>();
-            simulation.relativeProfit().forEach((k, v) -> sim.put(k, Map.of("relative_profit", v.mean(),
+            simulation.relativeProfit().forEach((k, v) -> sim.put(k, ordered("relative_profit", v.mean(),
                 "ci95_low", v.low(), "ci95_high", v.high())));
             m.put("simulated_relative_profit", sim);
             m.put("simulated_cheat_profitable", simulatedCheatProfitable());
@@ -101,6 +101,15 @@ public final class EconomicsBench {
             m.put("seconds", nanos / 1e9);
             return m;
         }
+    }
+
+    /** A map of key, value pairs in the order given (stable JSON). */
+    static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
     }
 
     /** Runs everything at {@code params}. */
