@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         io.cocoon4j.cli.model.ModelCommand.class,
         io.cocoon4j.cli.attest.AttestCommand.class,
         DemoCommand.class,
+        io.cocoon4j.cli.client.ClientCommand.class,
         io.cocoon4j.cli.tlb.TlbCommand.class,
         CommandLine.HelpCommand.class,
     })

@@ -59,8 +59,11 @@ public final class DcapTdxQuoteVerifier implements TdxQuoteVerifier {
 
     @Override
     public VerifiedTdReport verify(byte[] quote, Instant at) throws AttestationException {
-        Verdict verdict = verifier.verify(quote, collateral, at, policy);
-        if (!verdict.accepted() || verdict.quote().isEmpty()) {
+        // The signatures-only mode was chosen by name at construction; every other path needs a full acceptance.
+        Verdict verdict = collateral == null ? verifier.verifySignaturesOnly(quote, at, policy)
+            : verifier.verify(quote, collateral, at, policy);
+        boolean passed = collateral == null ? verdict.noCheckFailed() : verdict.accepted();
+        if (!passed || verdict.quote().isEmpty()) {
             throw new AttestationException(RejectionReason.QUOTE_INVALID, verdict.summary());
         }
         TdReport r = verdict.quote().get().report();

@@ -7,14 +7,16 @@ import java.util.Objects;
  * A runner's claim: these output token ids are what {@code job} produces. Text and logits are never
  * part of a result.
  *
- * <p>The result hash is {@code SHA-256(0x01 || body)} with the 193-byte body (big-endian):
+ * <p>The result hash is {@code SHA-256(0x01 || body)} with the 197-byte body (big-endian):
  * <pre>
- *   jobId[32] || modelSha256[32] || engine.hash()[32] || inputCommitment[32]
+ *   jobId[32] || modelSha256[32] || engine.hash()[32] || u32 contextLength || inputCommitment[32]
  *   || sampling.encode()[25] || u32 maxTokens || u32 tokenCount || chunkRoot[32]
  * </pre>
- * The output token ids enter through {@code chunkRoot} (the {@link Chunking} Merkle root, which
- * commits to every id at its position) together with {@code tokenCount}; so the one posted hash
- * binds the root a challenge is checked against.
+ * Every field of the {@link JobSpec} enters, in its declaration order: the context length and
+ * {@code maxTokens} both decide where an honest output may stop, so a signed result must not be
+ * readable against a job with other values. The output token ids enter through {@code chunkRoot}
+ * (the {@link Chunking} Merkle root, which commits to every id at its position) together with
+ * {@code tokenCount}; so the one posted hash binds the root a challenge is checked against.
  *
  * @param job the job as created
  * @param outputTokens the claimed output token ids, in order (at most {@code job.maxTokens()},
@@ -43,6 +45,7 @@ public record ResultClaim(JobSpec job, int[] outputTokens, Hash32 resultHash, Ha
             .bytes32(job.jobId())
             .bytes32(job.modelSha256())
             .bytes32(job.engine().hash())
+            .u32(job.contextLength())
             .bytes32(job.inputCommitment())
             .raw(job.sampling().encode())
             .u32(job.maxTokens())

@@ -52,21 +52,48 @@ class EncodingTest {
     }
 
     @Property(tries = 100)
-    void everyJobFieldEntersTheResultHash(@ForAll("tokens") int[] out, @ForAll @IntRange(min = 1, max = 5) int field) {
-        JobSpec base = job(new SamplingSpec.Greedy(), 200);
+    void everyJobFieldEntersTheResultHash(@ForAll("tokens") int[] out, @ForAll @IntRange(min = 1, max = 7) int field) {
+        JobSpec b = job(new SamplingSpec.Greedy(), 200);
         JobSpec changed = switch (field) {
-            case 1 -> new JobSpec(ProtocolVectors.counting(9), base.modelSha256(), base.engine(), base.inputCommitment(),
-                base.sampling(), base.maxTokens());
-            case 2 -> new JobSpec(base.jobId(), ProtocolVectors.counting(9), base.engine(), base.inputCommitment(),
-                base.sampling(), base.maxTokens());
-            case 3 -> new JobSpec(base.jobId(), base.modelSha256(), new EngineId("llama.cpp b4916 cuda"),
-                base.inputCommitment(), base.sampling(), base.maxTokens());
-            case 4 -> new JobSpec(base.jobId(), base.modelSha256(), base.engine(), ProtocolVectors.counting(9),
-                base.sampling(), base.maxTokens());
-            default -> new JobSpec(base.jobId(), base.modelSha256(), base.engine(), base.inputCommitment(),
-                SamplingSpec.Sampled.withTemperature(1, 0), base.maxTokens());
+            case 1 -> new JobSpec(ProtocolVectors.counting(9), b.modelSha256(), b.engine(), b.contextLength(),
+                b.inputCommitment(), b.sampling(), b.maxTokens());
+            case 2 -> new JobSpec(b.jobId(), ProtocolVectors.counting(9), b.engine(), b.contextLength(),
+                b.inputCommitment(), b.sampling(), b.maxTokens());
+            case 3 -> new JobSpec(b.jobId(), b.modelSha256(), new EngineId("llama.cpp b4916 cuda"), b.contextLength(),
+                b.inputCommitment(), b.sampling(), b.maxTokens());
+            case 4 -> new JobSpec(b.jobId(), b.modelSha256(), b.engine(), b.contextLength() + 1,
+                b.inputCommitment(), b.sampling(), b.maxTokens());
+            case 5 -> new JobSpec(b.jobId(), b.modelSha256(), b.engine(), b.contextLength(),
+                ProtocolVectors.counting(9), b.sampling(), b.maxTokens());
+            case 6 -> new JobSpec(b.jobId(), b.modelSha256(), b.engine(), b.contextLength(),
+                b.inputCommitment(), SamplingSpec.Sampled.withTemperature(1, 0), b.maxTokens());
+            default -> new JobSpec(b.jobId(), b.modelSha256(), b.engine(), b.contextLength(),
+                b.inputCommitment(), b.sampling(), b.maxTokens() + 1);
         };
-        assertThat(ResultClaim.of(changed, out).resultHash()).isNotEqualTo(ResultClaim.of(base, out).resultHash());
+        assertThat(ResultClaim.of(changed, out).resultHash()).isNotEqualTo(ResultClaim.of(b, out).resultHash());
+    }
+
+    @Test
+    void theContextLengthAndMaxTokensAreNotInterchangeable() {
+        // Both are u32 fields of the result hash: swapping their values must change it.
+        JobSpec a = new JobSpec(ProtocolVectors.counting(1), ProtocolVectors.counting(2), ENGINE, 512,
+            ProtocolVectors.counting(3), new SamplingSpec.Greedy(), 64);
+        JobSpec swapped = new JobSpec(a.jobId(), a.modelSha256(), ENGINE, 64, a.inputCommitment(), a.sampling(), 512);
+        int[] out = {5, 6, 7};
+        assertThat(ResultClaim.of(a, out).resultHash()).isNotEqualTo(ResultClaim.of(swapped, out).resultHash());
+    }
+
+    @Test
+    void theContextRoomIsWhatAnHonestGenerationCanFill() {
+        JobSpec job = new JobSpec(ProtocolVectors.counting(1), ProtocolVectors.counting(2), ENGINE, 10,
+            ProtocolVectors.counting(3), new SamplingSpec.Greedy(), 64);
+        // Prompt positions 0..P-1; output token n-1 is chosen from position P+n-2, which must be < 10.
+        assertThat(job.contextRoom(1)).isEqualTo(10);
+        assertThat(job.contextRoom(7)).isEqualTo(4);
+        assertThat(job.contextRoom(10)).isEqualTo(1);
+        assertThat(job.contextRoom(11)).isZero();
+        assertThat(job.contextRoom(Integer.MAX_VALUE)).isZero();
+        assertThatThrownBy(() -> job.contextRoom(-1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -90,8 +117,10 @@ class EncodingTest {
         assertThatThrownBy(() -> new SamplingSpec.Sampled(0, 0, 1_000_000, 0, 1)).hasMessageContaining("temperatureMilli");
         assertThatThrownBy(() -> new SamplingSpec.Sampled(1000, 0, 0, 0, 1)).hasMessageContaining("topPMicro");
         assertThatThrownBy(() -> new SamplingSpec.Sampled(1000, 0, 1_000_000, 1_000_001, 1)).hasMessageContaining("minPMicro");
-        assertThatThrownBy(() -> new JobSpec(job.jobId(), job.modelSha256(), ENGINE, job.inputCommitment(),
+        assertThatThrownBy(() -> new JobSpec(job.jobId(), job.modelSha256(), ENGINE, 512, job.inputCommitment(),
             job.sampling(), 0)).hasMessageContaining("maxTokens");
+        assertThatThrownBy(() -> new JobSpec(job.jobId(), job.modelSha256(), ENGINE, 0, job.inputCommitment(),
+            job.sampling(), 10)).hasMessageContaining("contextLength");
         assertThatThrownBy(() -> new EngineId(" ")).hasMessageContaining("blank");
         assertThatThrownBy(() -> Chunking.commitment(job.jobId(), new int[3], 1)).hasMessageContaining("chunk 1 does not exist");
     }
@@ -105,7 +134,7 @@ class EncodingTest {
     }
 
     static JobSpec job(SamplingSpec sampling, int maxTokens) {
-        return new JobSpec(ProtocolVectors.counting(1), ProtocolVectors.counting(2), ENGINE,
+        return new JobSpec(ProtocolVectors.counting(1), ProtocolVectors.counting(2), ENGINE, 512,
             ProtocolVectors.counting(3), sampling, maxTokens);
     }
 

@@ -61,8 +61,10 @@ public final class ProtocolVectors {
         v.put("sampling.greedy.encoding", hex.formatHex(greedy.encode()));
         v.put("sampling.sampled.encoding", hex.formatHex(sampled.encode()));
 
-        JobSpec greedyJob = new JobSpec(counting(0x40), counting(0x80), engine, InputCommitment.of(salt, prompt),
+        JobSpec greedyJob = new JobSpec(counting(0x40), counting(0x80), engine, 4096, InputCommitment.of(salt, prompt),
             greedy, 96);
+        v.put("greedyJob.contextLength", String.valueOf(greedyJob.contextLength()));
+        v.put("greedyJob.maxTokens", String.valueOf(greedyJob.maxTokens()));
         int[] output = new int[70];
         for (int i = 0; i < output.length; i++) {
             output[i] = (i * 37 + 11) % 556;
@@ -81,7 +83,7 @@ public final class ProtocolVectors {
         ResultClaim greedyClaim = ResultClaim.of(greedyJob, output);
         v.put("greedyJob.resultHash", greedyClaim.resultHash().hex());
 
-        JobSpec sampledJob = new JobSpec(counting(0x41), counting(0x80), engine, InputCommitment.of(salt, prompt),
+        JobSpec sampledJob = new JobSpec(counting(0x41), counting(0x80), engine, 4096, InputCommitment.of(salt, prompt),
             sampled, 5);
         ResultClaim sampledClaim = ResultClaim.of(sampledJob, new int[] {7, 8, 9, 10, 2});
         v.put("sampledJob.chunkRoot", sampledClaim.chunkRoot().hex());

@@ -57,13 +57,15 @@ public sealed interface Verdict {
         JOB_MISMATCH,
         /** More output tokens than {@code maxTokens}. */
         TOO_MANY_TOKENS,
+        /** More output tokens than the job's context length leaves room for after the prompt. */
+        BEYOND_CONTEXT,
         /** A token id the model's vocabulary does not have. */
         TOKEN_OUTSIDE_VOCABULARY,
         /** Tokens after an end-of-generation token. */
         CONTINUED_AFTER_END,
         /** A token no logits within the tolerance would have produced. */
         TOKEN_OUTSIDE_TOLERANCE,
-        /** Fewer than {@code maxTokens} tokens without an end-of-generation token or a full context. */
+        /** Fewer than {@code maxTokens} tokens without an end-of-generation token or a full job context. */
         TRUNCATED
     }
 }

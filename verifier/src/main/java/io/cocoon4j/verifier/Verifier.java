@@ -2,6 +2,7 @@ package io.cocoon4j.verifier;
 
 import io.cocoon4j.protocol.Chunking;
 import io.cocoon4j.protocol.Hash32;
+import io.cocoon4j.protocol.JobInput;
 import io.cocoon4j.protocol.JobSpec;
 import io.cocoon4j.protocol.ResultClaim;
 import io.cocoon4j.protocol.SamplingSpec;
@@ -25,13 +26,18 @@ import java.util.Objects;
  *
  * <p>Order of checks, cheapest first; the first failure decides the verdict:
  * <ol>
+ *   <li>this verifier can judge the job at all: same model, an engine that {@linkplain LlamaEngine#reproduces
+ *       reproduces} the job's engine id, the input that matches the commitment (else {@link VerificationException});</li>
  *   <li>the claim is for this job, and its chunk root and result hash are those of its tokens;</li>
- *   <li>at most {@code maxTokens} tokens, every id inside the vocabulary, no token after an
+ *   <li>at most {@code maxTokens} tokens and no more than the job's context has room for
+ *       ({@link JobSpec#contextRoom}), every id inside the vocabulary, no token after an
  *       end-of-generation token (all without touching the engine, so no bad id reaches native code);</li>
  *   <li>teacher forcing: every token within the tolerance;</li>
- *   <li>fewer than {@code maxTokens} tokens only if the last is end-of-generation or the context was full.</li>
+ *   <li>fewer than {@code maxTokens} tokens only if the last is end-of-generation or the <em>job's</em>
+ *       context is full (this verifier's own context length plays no part in the verdict).</li>
  * </ol>
  * The engine's batch shape and thread count may differ from the runner's: that is what τ absorbs.
+ * Every failure is a {@link Verdict} or a {@link VerificationException}, never another exception.
  */
 public final class Verifier {
     private final LlamaEngine engine;
@@ -57,8 +63,9 @@ public final class Verifier {
      * Judges {@code claim} for {@code job}.
      *
      * @param input the job's prompt and salt, which must match {@code job.inputCommitment()}
-     * @throws VerificationException if this verifier cannot judge the job (another model, an input
-     *     that does not match the commitment, a context too small, an engine failure)
+     * @throws VerificationException if this verifier cannot judge the job (another model, an engine
+     *     id it cannot reproduce, an input that does not match the commitment, an engine context too
+     *     small for the claim, an engine failure or non-finite logits)
      */
     public Verdict verify(JobSpec job, ResultClaim claim, JobInput input) {
         return check(job, claim, input, 0, claim.tokenCount());
@@ -70,13 +77,12 @@ public final class Verifier {
      * teacher forcing feeds the prompt and every claimed token up to the chunk's end but keeps and
      * judges only the chunk's rows. The truncation rule applies when the chunk is the last one.
      *
-     * @throws IllegalArgumentException if the claim has no chunk {@code chunk}
-     * @throws VerificationException as for {@link #verify}
+     * @throws VerificationException if the claim has no chunk {@code chunk}, and as for {@link #verify}
      */
     public Verdict verifyChunk(JobSpec job, ResultClaim claim, JobInput input, int chunk) {
         int chunks = Chunking.chunkCount(claim.tokenCount());
         if (chunk < 0 || chunk >= chunks) {
-            throw new IllegalArgumentException("chunk " + chunk + " does not exist; the claim has " + chunks);
+            throw new VerificationException("chunk " + chunk + " does not exist; the claim has " + chunks);
         }
         int from = chunk * Chunking.CHUNK_SIZE;
         return check(job, claim, input, from, Math.min(from + Chunking.CHUNK_SIZE, claim.tokenCount()));
@@ -90,8 +96,16 @@ public final class Verifier {
             throw new VerificationException("the job names model " + job.modelSha256() + " but this verifier runs "
                 + modelSha256);
         }
+        if (!engine.reproduces(job.engine())) {
+            throw new VerificationException("the job names engine " + job.engine() + ", which this verifier's engine "
+                + engine.engineId() + " cannot reproduce (another llama.cpp build, backend or library)");
+        }
         if (!input.commitment().equals(job.inputCommitment())) {
             throw new VerificationException("the prompt and salt given do not match the job's input commitment");
+        }
+        if (input.promptTokens().length == 0) {
+            // Nothing to condition the first token on: no engine generates or scores from an empty prompt.
+            throw new VerificationException("the job's prompt is empty; no output can be checked against it");
         }
         if (!claim.job().equals(job)) {
             return whole(Verdict.Reason.JOB_MISMATCH, "the claim names another job: " + claim.job());
@@ -101,11 +115,12 @@ public final class Verifier {
                 "the claimed chunk root or result hash is not that of the claimed tokens");
         }
         int[] tokens = claim.outputTokens();
-        Verdict structural = checkStructure(job, claim, tokens);
+        int[] prompt = input.promptTokens();
+        Verdict structural = checkStructure(job, claim, tokens, prompt.length);
         if (structural != null) {
             return structural;
         }
-        Scores scores = score(input.promptTokens(), tokens, from, to);
+        Scores scores = score(prompt, tokens, from, to);
         SamplingSpec spec = job.sampling();
         DrawSource draws = spec instanceof SamplingSpec.Sampled s ? new SplitMix64Draws(s.seed()) : position -> 0.0;
         double largestGap = 0;
@@ -113,6 +128,7 @@ public final class Verifier {
         int firstMarginHit = -1;
         for (int i = from; i < to; i++) {
             float[] row = scores.row(i - from);
+            requireFinite(row, i);
             TokenCheck check = tolerance.check(row, spec, draws, i, tokens[i]);
             if (check instanceof TokenCheck.Fail fail) {
                 return at(claim, Verdict.Reason.TOKEN_OUTSIDE_TOLERANCE, i, fail, fail.reason());
@@ -131,18 +147,25 @@ public final class Verifier {
         }
         int n = tokens.length;
         boolean ended = n > 0 && engine.isEndOfGeneration(tokens[n - 1]);
-        boolean contextFull = input.promptTokens().length + n - 1 >= engine.contextLength();
+        // The job's context decides where an honest run must stop, never this verifier's own.
+        boolean contextFull = n >= job.contextRoom(prompt.length);
         if (to == n && n < job.maxTokens() && !ended && !contextFull) {
-            return at(claim, Verdict.Reason.TRUNCATED, n, null,
-                n + " of at most " + job.maxTokens() + " tokens, and the last is not an end-of-generation token");
+            return at(claim, Verdict.Reason.TRUNCATED, n, null, n + " of at most " + job.maxTokens()
+                + " tokens, the job's context of " + job.contextLength() + " has room for "
+                + job.contextRoom(prompt.length) + ", and the last is not an end-of-generation token");
         }
         return new Verdict.Accepted(to - from, largestGap, scores.nanos(), marginHits, firstMarginHit);
     }
 
-    private Verdict checkStructure(JobSpec job, ResultClaim claim, int[] tokens) {
+    private Verdict checkStructure(JobSpec job, ResultClaim claim, int[] tokens, int promptLength) {
         if (tokens.length > job.maxTokens()) {
             return at(claim, Verdict.Reason.TOO_MANY_TOKENS, job.maxTokens(), null,
                 tokens.length + " tokens claimed, the job allows " + job.maxTokens());
+        }
+        int room = job.contextRoom(promptLength);
+        if (tokens.length > room) {
+            return at(claim, Verdict.Reason.BEYOND_CONTEXT, room, null, tokens.length + " tokens claimed after a prompt of "
+                + promptLength + ", the job's context of " + job.contextLength() + " has room for " + room);
         }
         int vocab = engine.vocabSize();
         for (int i = 0; i < tokens.length; i++) {
@@ -161,10 +184,25 @@ public final class Verifier {
     }
 
     private Scores score(int[] prompt, int[] tokens, int from, int to) {
+        long needed = prompt.length + Math.max(0L, to - 1L);
+        if (needed > engine.contextLength()) {
+            throw new VerificationException("checking these tokens needs a context of " + needed
+                + " tokens; this verifier's engine has " + engine.contextLength());
+        }
         try {
             return engine.score(prompt, tokens, from, to);
         } catch (EngineException e) {
             throw new VerificationException("teacher-forced scoring failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Logits the verifier cannot compare prove nothing about the claim: its own engine or model failed. */
+    private static void requireFinite(float[] row, int position) {
+        for (int t = 0; t < row.length; t++) {
+            if (!Float.isFinite(row[t])) {
+                throw new VerificationException("this verifier's logit of token " + t + " at output position " + position
+                    + " is " + row[t] + ": its model or engine is broken, so it cannot judge the claim");
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import io.cocoon4j.enclave.dcap.Check;
 import io.cocoon4j.enclave.dcap.QuotePolicy;
 import io.cocoon4j.enclave.dcap.QuoteVerifier;
 import io.cocoon4j.enclave.dcap.Verdict;
+import io.cocoon4j.enclave.dcap.VerificationScope;
 import io.cocoon4j.enclave.dcap.collateral.CollateralDirectory;
 import io.cocoon4j.enclave.dcap.collateral.CollateralSource;
 import io.cocoon4j.enclave.dcap.collateral.PcsClient;
@@ -35,19 +36,25 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code cocoon attest verify QUOTE}: verifies an Intel TDX quote (v4/v5) against the pinned
- * Intel SGX Root CA, optionally with collateral (a directory or a PCS/PCCS service) and a policy.
- * Exit 0 when accepted, 3 when rejected (the report says which check failed), 1 on bad input.
+ * Intel SGX Root CA with collateral (a directory or a PCS/PCCS service) and a policy. Without
+ * collateral nothing is accepted; {@code --signatures-only} asks for the lesser check by name.
+ * Exit 0 accepted, 3 rejected (the report says which check failed), 4 signatures-only check
+ * passed (not an acceptance), 1 bad input.
  */
 @Command(
     name = "verify",
     mixinStandardHelpOptions = true,
     description = {
-        "Verify an Intel TDX quote (v4/v5) against the pinned Intel SGX Root CA: PCK chain, QE report and quote signatures.",
-        "With collateral (--collateral or --pccs) also the CRLs, the signed TCB info and QE identity, and the TCB status; "
-            + "without, the report says the TCB status was not evaluated. Then the policy (--policy).",
-        "Exit status: 0 accepted, 3 rejected, 1 bad input."})
+        "Verify an Intel TDX quote (v4/v5) against the pinned Intel SGX Root CA: PCK chain, QE report and quote signatures, "
+            + "then with collateral (--collateral or --pccs) the CRLs, the TCB info and QE identity signed by Intel's TCB "
+            + "Signing certificate, and the TCB status; then the policy (--policy).",
+        "Without collateral the quote is NOT accepted (exit 3). --signatures-only asks for signatures, chain and policy "
+            + "only: its result is reported as verification \"signatures-only\", never as accepted.",
+        "Exit status: 0 accepted, 3 rejected, 4 signatures-only check passed (not accepted), 1 bad input."})
 public final class AttestVerifyCommand implements Callable<Integer> {
     static final int REJECTED = 3;
+    /** A signatures-only check passed: distinct from 0 so that no script mistakes it for an acceptance. */
+    static final int SIGNATURES_ONLY_PASSED = 4;
 
     @Parameters(index = "0", paramLabel = "QUOTE", description = "Quote file (binary; trailing padding is fine).")
     Path quoteFile;
@@ -60,6 +67,11 @@ public final class AttestVerifyCommand implements Callable<Integer> {
     @Option(names = "--pccs", paramLabel = "URL",
         description = "Fetch collateral from this Intel PCS/PCCS-compatible service (API v4) instead, cached on disk.")
     URI pccs;
+
+    @Option(names = "--signatures-only",
+        description = "Check signatures, chain and policy only, without collateral: revocation, TCB status and QE identity "
+            + "are NOT checked, and the quote is never reported as accepted (exit 4 when every check that ran passed).")
+    boolean signaturesOnly;
 
     @Option(names = "--cache", paramLabel = "DIR", description = "Collateral cache for --pccs (default: ~/.cache/cocoon4j/collateral).")
     Path cache;
@@ -89,25 +101,35 @@ public final class AttestVerifyCommand implements Callable<Integer> {
         if (collateralDir != null && pccs != null) {
             throw new IllegalArgumentException("give --collateral or --pccs, not both");
         }
+        if (signaturesOnly && (collateralDir != null || pccs != null)) {
+            throw new IllegalArgumentException("--signatures-only uses no collateral: drop --collateral/--pccs, or drop --signatures-only");
+        }
         byte[] quote = readQuote(quoteFile);
         Instant when = parseInstant(at);
         QuotePolicy policy = policyFile == null ? QuotePolicy.defaults() : QuotePolicy.fromJson(read(policyFile, "policy"));
         QuoteVerifier verifier = trustedRoot == null ? QuoteVerifier.intel() : new QuoteVerifier(root(trustedRoot));
         CollateralSource source = collateralSource();
 
-        Verdict verdict = verifier.verify(quote, source, when, policy);
+        Verdict verdict = verify(verifier, quote, source, when, policy);
         long[] micros = new long[repeat - 1];
         long[] reference = new long[repeat - 1];
         for (int i = 0; i < micros.length; i++) {
             long t0 = System.nanoTime();
-            verifier.verify(quote, source, when, policy);
+            verify(verifier, quote, source, when, policy);
             micros[i] = (System.nanoTime() - t0) / 1000;
             if (verdict.quote().isPresent()) {
                 reference[i] = oneEcdsaVerify(verdict.quote().get());
             }
         }
         print(verdict, when, micros, reference);
-        return verdict.accepted() ? 0 : REJECTED;
+        if (verdict.accepted()) {
+            return 0;
+        }
+        return verdict.scope() == VerificationScope.SIGNATURES_ONLY && verdict.noCheckFailed() ? SIGNATURES_ONLY_PASSED : REJECTED;
+    }
+
+    private Verdict verify(QuoteVerifier verifier, byte[] quote, CollateralSource source, Instant when, QuotePolicy policy) {
+        return signaturesOnly ? verifier.verifySignaturesOnly(quote, when, policy) : verifier.verify(quote, source, when, policy);
     }
 
     private CollateralSource collateralSource() {
@@ -137,12 +159,15 @@ public final class AttestVerifyCommand implements Callable<Integer> {
     private void print(Verdict v, Instant when, long[] micros, long[] reference) {
         HexFormat hex = HexFormat.of();
         Map<String, Object> f = new LinkedHashMap<>();
+        f.put("verification", v.scope().id());
         f.put("accepted", v.accepted());
+        f.put("reason", v.rejection().orElse(null));
         f.put("summary", v.summary());
         f.put("signature_valid", v.signatureValid());
         f.put("tcb_evaluated", v.tcbEvaluated());
         f.put("tcb_status", v.tcbStatus().map(Enum::name).orElse(null));
         f.put("advisory_ids", v.advisoryIds());
+        f.put("tcb_evaluation_data_number", v.tcb().map(t -> (Object) t.tcbEvaluationDataNumber()).orElse(null));
         f.put("at", when.toString());
         if (v.quote().isPresent()) {
             Quote q = v.quote().get();
@@ -159,6 +184,8 @@ public final class AttestVerifyCommand implements Callable<Integer> {
             f.put("report_data", hex.formatHex(r.reportData()));
             f.put("image_hash", hex.formatHex(r.imageHash()));
             f.put("debug", r.debug());
+            f.put("td_attributes", io.cocoon4j.enclave.dcap.quote.TdAttribute.setIn(r.tdAttributes()).stream().map(Enum::name).toList());
+            f.put("mrservicetd", r.mrServiceTd() == null ? null : hex.formatHex(r.mrServiceTd()));
         }
         if (micros.length > 0) {
             long[] sorted = micros.clone();
@@ -192,7 +219,7 @@ public final class AttestVerifyCommand implements Callable<Integer> {
             PrintWriter out = output.out();
             out.println("checks:");
             for (Check c : v.checks()) {
-                out.printf("  %-7s %-22s %s%n", c.outcome(), c.id().id(), c.reason());
+                out.printf("  %-7s %-33s %s%n", c.outcome(), c.id().id(), c.reason());
             }
             out.flush();
         }

@@ -6,10 +6,10 @@ import io.cocoon4j.tlb.runtime.MsgAddress;
 import io.cocoon4j.wrappers.counter.CounterMsg;
 import io.cocoon4j.wrappers.counter.CounterStorage;
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import org.ton.ton4j.address.Address;
 import org.ton.ton4j.cell.Cell;
 import org.ton.ton4j.cell.CellBuilder;
@@ -20,26 +20,39 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code cocoon bench tlb}: what the generated, checked TL-B codecs cost against hand-written
- * ton4j code doing the same reads and writes without checks, in the same JVM. Workloads: decode
- * the counter's storage cell and an {@code increment} body, and encode them again.
+ * ton4j code doing the same reads and writes, in the same JVM. Workloads: decode the counter's
+ * storage cell and an {@code increment} body, and encode them again.
+ *
+ * <p>Like for like: both sides produce the same value (decoders build the same record, the
+ * hand-written one dispatching on the message tag as any decoder of a union must; encoders the
+ * same cell), which the bench checks before timing; what differs is only the generated side's
+ * range, tag and end-of-cell checks. The sides run in alternating order, round by round.
  */
 @Command(name = "tlb", mixinStandardHelpOptions = true,
         description = "Generated TL-B codecs vs hand-written ton4j reads/writes: ns per operation and ratios.")
 public final class TlbBench implements Callable<Integer> {
+    private static final long INCREMENT_TAG = 0x35e6e778L;
+    private static final int ROUNDS = 10;
 
     @Option(names = "--quick", description = "Fewer iterations (a smoke run, noisier figures).")
     boolean quick;
 
+    @Option(names = "--operations", paramLabel = "N",
+            description = "Operations per side and workload (default 200000, --quick 20000).")
+    Integer operations;
+
     @Mixin
     ReportOptions output;
 
-    private static volatile Object sink;
-
     @Override
-    public Integer call() {
-        int n = quick ? 20_000 : 200_000;
+    public Integer call() throws Exception {
+        int n = operations != null ? operations : quick ? 20_000 : 200_000;
+        if (n < ROUNDS || n > 100_000_000) {
+            throw new IllegalArgumentException("--operations must be between " + ROUNDS + " and 100000000");
+        }
         Address owner = Address.of("0:" + "5a".repeat(32));
-        CounterStorage storage = new CounterStorage(MsgAddress.of(owner), Bits.of(new byte[32]), 17, 3,
+        byte[] key = new byte[32];
+        CounterStorage storage = new CounterStorage(MsgAddress.of(owner), Bits.of(key), 17, 3,
                 BigInteger.valueOf(123_456_789));
         Cell storageCell = storage.toCell();
         CounterMsg.Increment increment = new CounterMsg.Increment(BigInteger.valueOf(42), 7);
@@ -49,49 +62,52 @@ public final class TlbBench implements Callable<Integer> {
         report.put("benchmark", "tlb");
         report.put("mode", quick ? "quick" : "full");
         report.put("operations", n);
-        ratio(report, "decode_storage", n,
+        report.put("order", "alternating by round (" + ROUNDS + " rounds, half of them generated first)");
+        boolean same = true;
+        same &= compare(report, "decode_storage", n,
                 () -> CounterStorage.fromCell(storageCell),
                 () -> {
                     CellSlice s = CellSlice.beginParse(storageCell);
-                    return new Object[] {s.loadAddress(), s.loadBits(256), s.loadUint(32), s.loadUint(32), s.loadUint(64)};
+                    return new CounterStorage(MsgAddress.of(s.loadAddress()), Bits.of(s.loadBytes(256)),
+                            s.loadUint(32).longValue(), s.loadUint(32).longValue(), s.loadUint(64));
                 });
-        ratio(report, "encode_storage", n,
+        same &= compare(report, "encode_storage", n,
                 storage::toCell,
-                () -> CellBuilder.beginCell().storeAddress(owner).storeBytes(new byte[32]).storeUint(17, 32)
+                () -> CellBuilder.beginCell().storeAddress(owner).storeBytes(key).storeUint(17, 32)
                         .storeUint(3, 32).storeUint(123_456_789L, 64).endCell());
-        ratio(report, "decode_increment", n,
+        same &= compare(report, "decode_increment", n,
                 () -> CounterMsg.fromCell(incrementCell),
                 () -> {
                     CellSlice s = CellSlice.beginParse(incrementCell);
-                    return new Object[] {s.loadUint(32), s.loadUint(64), s.loadUint(32)};
+                    if (s.loadUint(32).longValue() != INCREMENT_TAG) {
+                        throw new IllegalStateException("not an increment");
+                    }
+                    return new CounterMsg.Increment(s.loadUint(64), s.loadUint(32).longValue());
                 });
-        ratio(report, "encode_increment", n,
+        same &= compare(report, "encode_increment", n,
                 increment::toCell,
-                () -> CellBuilder.beginCell().storeUint(0x35e6e778L, 32).storeUint(42, 64).storeUint(7, 32).endCell());
+                () -> CellBuilder.beginCell().storeUint(INCREMENT_TAG, 32).storeUint(42, 64).storeUint(7, 32).endCell());
+        report.put("same_results", same);
         output.print(report);
-        return 0;
+        return same ? 0 : 1;
     }
 
-    private static void ratio(Map<String, Object> report, String name, int n, Supplier<Object> generated,
-            Supplier<Object> handWritten) {
-        // warm both up, then alternate two rounds each so that drift on a loaded machine hits both
-        time(generated, n / 4);
-        time(handWritten, n / 4);
-        double g = Math.min(time(generated, n), time(generated, n));
-        double h = Math.min(time(handWritten, n), time(handWritten, n));
+    /** Checks that both sides produce the same value, then times them alternately; false if they differ. */
+    private static boolean compare(Map<String, Object> report, String name, int n, Alternation.Op generated,
+            Alternation.Op handWritten) throws Exception {
+        Object g0 = generated.run();
+        Object h0 = handWritten.run();
+        boolean same = g0 instanceof Cell gc && h0 instanceof Cell hc
+                ? Arrays.equals(gc.getHash(), hc.getHash())
+                : g0.equals(h0);
+        Alternation.Timing t = Alternation.time(2, ROUNDS, n / ROUNDS, generated, handWritten);
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("generated_ns_per_op", Math.round(g));
-        r.put("hand_written_ns_per_op", Math.round(h));
-        r.put("ratio", Math.round(g / h * 100) / 100.0);
+        r.put("generated_ns_per_op", Math.round(t.medianA()));
+        r.put("hand_written_ns_per_op", Math.round(t.medianB()));
+        r.put("ratio", Math.round(t.medianA() / t.medianB() * 100) / 100.0);
+        r.put("same_result", same);
         report.put(name, r);
         System.err.println("bench tlb: " + name + " " + r);
-    }
-
-    private static double time(Supplier<Object> op, int n) {
-        long start = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            sink = op.get();
-        }
-        return (System.nanoTime() - start) / (double) n;
+        return same;
     }
 }

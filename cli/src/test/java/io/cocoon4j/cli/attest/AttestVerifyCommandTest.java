@@ -37,7 +37,9 @@ class AttestVerifyCommandTest {
             "--policy", policy.toString(), "--at", SyntheticCollateral.AT.toString(), "--json");
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
         JsonNode j = r.json();
+        assertThat(j.get("verification").asText()).isEqualTo("full");
         assertThat(j.get("accepted").asBoolean()).isTrue();
+        assertThat(j.get("reason").isNull()).isTrue();
         assertThat(j.get("signature_valid").asBoolean()).isTrue();
         assertThat(j.get("tcb_status").asText()).isEqualTo("SWHardeningNeeded");
         assertThat(j.get("mrtd").asText()).isEqualTo("a1".repeat(48));
@@ -54,18 +56,78 @@ class AttestVerifyCommandTest {
     }
 
     @Test
-    void realQuoteWithoutCollateralChecksSignaturesAndSaysSo() throws Exception {
+    void collateralSignedByAPckKeyIsRejectedByTheSignerPin(@TempDir Path tmp) throws Exception {
+        TestPki pki = new TestPki();
+        Path quote = Files.write(tmp.resolve("quote.dat"), new SyntheticQuote(pki).build());
+        Path root = Files.writeString(tmp.resolve("root.pem"), PemCertificates.encode(List.of(pki.root)));
+        SyntheticCollateral forged = new SyntheticCollateral(pki);
+        forged.signingKey = pki.pckKey.getPrivate(); // a platform's own key: chains to the root, signs validly
+        forged.signingChain = List.of(pki.pck, pki.pckCa, pki.root);
+        Path dir = forged.writeTo(tmp.resolve("collateral"));
+        CliRun r = CliRun.of("attest", "verify", quote.toString(), "--trusted-root", root.toString(), "--collateral", dir.toString(),
+            "--at", SyntheticCollateral.AT.toString(), "--json");
+        assertThat(r.exit()).as(r.err()).isEqualTo(AttestVerifyCommand.REJECTED);
+        assertThat(r.json().get("reason").asText()).startsWith("collateral.signer");
+        assertThat(r.json().get("tcb_status").isNull()).isTrue();
+    }
+
+    @Test
+    void withoutCollateralNothingIsAcceptedAndTheExitCodeSaysSo(@TempDir Path tmp) throws Exception {
+        TestPki pki = new TestPki();
+        Path quote = Files.write(tmp.resolve("quote.dat"), new SyntheticQuote(pki).build());
+        Path root = Files.writeString(tmp.resolve("root.pem"), PemCertificates.encode(List.of(pki.root)));
+        CliRun r = CliRun.of("attest", "verify", quote.toString(), "--trusted-root", root.toString(),
+            "--at", SyntheticCollateral.AT.toString(), "--json");
+        assertThat(r.exit()).as(r.err()).isEqualTo(AttestVerifyCommand.REJECTED);
+        JsonNode j = r.json();
+        assertThat(j.get("verification").asText()).isEqualTo("full");
+        assertThat(j.get("accepted").asBoolean()).isFalse();
+        assertThat(j.get("reason").asText()).startsWith("collateral: no collateral given");
+        // signatures and measurements are still reported
+        assertThat(j.get("signature_valid").asBoolean()).isTrue();
+        assertThat(j.get("tcb_evaluated").asBoolean()).isFalse();
+        assertThat(j.get("mrtd").asText()).isEqualTo("a1".repeat(48));
+
+        CliRun s = CliRun.of("attest", "verify", quote.toString(), "--trusted-root", root.toString(),
+            "--at", SyntheticCollateral.AT.toString(), "--signatures-only", "--json");
+        assertThat(s.exit()).as(s.err()).isEqualTo(AttestVerifyCommand.SIGNATURES_ONLY_PASSED);
+        JsonNode sj = s.json();
+        assertThat(sj.get("verification").asText()).isEqualTo("signatures-only");
+        assertThat(sj.get("accepted").asBoolean()).isFalse();
+        assertThat(sj.get("signature_valid").asBoolean()).isTrue();
+        assertThat(sj.get("summary").asText()).startsWith("signatures-only check passed, NOT accepted");
+        assertThat(sj.get("reason").asText()).contains("TCB status");
+
+        // a signatures-only check of a quote whose signature is broken is a rejection like any other
+        byte[] broken = new SyntheticQuote(pki).build();
+        broken[200] ^= 1;
+        Path bad = Files.write(tmp.resolve("bad.dat"), broken);
+        CliRun b = CliRun.of("attest", "verify", bad.toString(), "--trusted-root", root.toString(),
+            "--at", SyntheticCollateral.AT.toString(), "--signatures-only", "--json");
+        assertThat(b.exit()).isEqualTo(AttestVerifyCommand.REJECTED);
+        assertThat(b.json().get("reason").asText()).startsWith("quote.signature");
+    }
+
+    @Test
+    void realQuoteWithoutCollateralIsNotAcceptedButReportsSignaturesAndMeasurements() throws Exception {
         Path dir = realData();
         CliRun r = CliRun.of("attest", "verify", dir.resolve("tdx_prod_quote_SPR_E4.dat").toString(), "--at", "2023-06-20T00:00:00Z",
             "--json", "--repeat", "3");
-        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.exit()).as(r.err()).isEqualTo(AttestVerifyCommand.REJECTED);
         JsonNode j = r.json();
+        assertThat(j.get("accepted").asBoolean()).isFalse();
         assertThat(j.get("signature_valid").asBoolean()).isTrue();
         assertThat(j.get("tcb_evaluated").asBoolean()).isFalse();
         assertThat(j.get("tcb_status").isNull()).isTrue();
-        assertThat(j.get("summary").asText()).contains("TCB status not evaluated");
+        assertThat(j.get("summary").asText()).contains("no collateral given");
         assertThat(j.get("mrtd").asText()).startsWith("6363b8043668a3ad");
+        assertThat(j.get("td_attributes").toString()).isEqualTo("[\"PKS\"]");
         assertThat(j.get("warm_timing").get("verifications").asInt()).isEqualTo(2);
+
+        CliRun s = CliRun.of("attest", "verify", dir.resolve("tdx_prod_quote_SPR_E4.dat").toString(), "--at", "2023-06-20T00:00:00Z",
+            "--signatures-only", "--json");
+        assertThat(s.exit()).as(s.err()).isEqualTo(AttestVerifyCommand.SIGNATURES_ONLY_PASSED);
+        assertThat(s.json().get("verification").asText()).isEqualTo("signatures-only");
     }
 
     @Test
@@ -116,7 +178,8 @@ class AttestVerifyCommandTest {
             new String[] {"attest", "verify", tmp.resolve("missing.dat").toString()},
             new String[] {"attest", "verify", quote.toString(), "--at", "yesterday"},
             new String[] {"attest", "verify", quote.toString(), "--policy", badPolicy.toString()},
-            new String[] {"attest", "verify", quote.toString(), "--collateral", tmp.toString(), "--pccs", "http://127.0.0.1:9/"})) {
+            new String[] {"attest", "verify", quote.toString(), "--collateral", tmp.toString(), "--pccs", "http://127.0.0.1:9/"},
+            new String[] {"attest", "verify", quote.toString(), "--collateral", tmp.toString(), "--signatures-only"})) {
             CliRun r = CliRun.of(args);
             assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(1);
             assertThat(r.err().strip().lines()).hasSize(1);

@@ -4,6 +4,7 @@ import io.cocoon4j.enclave.dcap.collateral.Collateral;
 import io.cocoon4j.enclave.dcap.collateral.TcbStatus;
 import io.cocoon4j.enclave.dcap.pki.P256;
 import io.cocoon4j.enclave.dcap.pki.PckExtension;
+import io.cocoon4j.enclave.dcap.pki.TcbSigningRole;
 import io.cocoon4j.enclave.dcap.pki.TrustChain;
 import io.cocoon4j.enclave.dcap.quote.Quote;
 import io.cocoon4j.enclave.dcap.tcb.TcbEvaluation;
@@ -24,6 +25,8 @@ final class CollateralChecks {
         Optional<String> chainFailure = TrustChain.check(c.signingChain(), root, at);
         boolean ok = checks.expect(CheckId.COLLATERAL_CHAIN, chainFailure.orElse(null),
             "signed by " + c.signingChain().get(0).getSubjectX500Principal().getName() + ", chained to the trusted root");
+        ok &= checks.expect(CheckId.COLLATERAL_SIGNER, TcbSigningRole.check(c.signingChain(), root).orElse(null),
+            "the TCB Signing certificate, issued by the trusted root");
 
         X509Certificate signer = c.signingChain().get(0);
         List<X509Certificate> rootIssued = new ArrayList<>();

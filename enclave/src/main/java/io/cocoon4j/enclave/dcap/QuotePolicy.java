@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cocoon4j.enclave.dcap.collateral.TcbStatus;
+import io.cocoon4j.enclave.dcap.quote.TdAttribute;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -23,7 +24,11 @@ import java.util.TreeSet;
  * <pre>{@code
  * {
  *   "accepted_tcb_statuses": ["UpToDate", "SWHardeningNeeded"],
+ *   "min_tcb_evaluation_data_number": 17,
  *   "allow_debug": false,
+ *   "td_attributes_allowed": ["LASS", "SEPT_VE_DISABLE", "PKS", "KL", "PERFMON"],
+ *   "td_attributes_required": ["SEPT_VE_DISABLE"],
+ *   "mrservicetd": ["<96 hex>"],
  *   "mrtd": ["<96 hex>"], "mrconfigid": ["<96 hex>"],
  *   "rtmr0": ["<96 hex>"], "rtmr1": [], "rtmr2": [], "rtmr3": [],
  *   "image_hash": ["<64 hex>"],
@@ -33,20 +38,46 @@ import java.util.TreeSet;
  *
  * @param acceptedTcbStatuses statuses that pass {@link CheckId#POLICY_TCB_STATUS}
  * @param allowDebug whether a debug TD is acceptable (never in production)
+ * @param minTcbEvaluationDataNumber the lowest {@code tcbEvaluationDataNumber} of TCB info and QE
+ *     identity accepted (0: any); raising it refuses collateral older than a TCB recovery
+ * @param allowedTdAttributes TD attributes that may be set, besides DEBUG (see {@code allowDebug});
+ *     a bit outside this set, or one without a name, fails {@link CheckId#POLICY_TD_ATTRIBUTES}
+ * @param requiredTdAttributes TD attributes that must be set
+ * @param mrServiceTd service TDs (MRSERVICETD of a TD report 1.5) a TD may be bound to; a TD bound
+ *     to none (MRSERVICETD zero) always passes
  * @param mrTd allowed MRTD values, lower-case hex
  * @param rtmrs four allow-lists, for RTMR0..RTMR3
  * @param mrConfigId allowed MRCONFIGID values
  * @param imageHash allowed image hashes ({@link io.cocoon4j.enclave.dcap.quote.TdReport#imageHash()})
  * @param reportData the exact REPORTDATA expected, lower-case hex, or null for any
  */
-public record QuotePolicy(Set<TcbStatus> acceptedTcbStatuses, boolean allowDebug, Set<String> mrTd,
-                          List<Set<String>> rtmrs, Set<String> mrConfigId, Set<String> imageHash, String reportData) {
+public record QuotePolicy(Set<TcbStatus> acceptedTcbStatuses, boolean allowDebug, int minTcbEvaluationDataNumber,
+                          Set<TdAttribute> allowedTdAttributes, Set<TdAttribute> requiredTdAttributes,
+                          Set<String> mrServiceTd, Set<String> mrTd, List<Set<String>> rtmrs, Set<String> mrConfigId,
+                          Set<String> imageHash, String reportData) {
 
-    private static final Set<String> FIELDS = Set.of("accepted_tcb_statuses", "allow_debug", "mrtd", "mrconfigid",
+    /** The TD attributes a default policy allows: every named one except DEBUG and MIGRATABLE. */
+    public static final Set<TdAttribute> DEFAULT_ALLOWED_TD_ATTRIBUTES = Set.copyOf(EnumSet.of(TdAttribute.LASS,
+        TdAttribute.SEPT_VE_DISABLE, TdAttribute.PKS, TdAttribute.KL, TdAttribute.PERFMON));
+
+    private static final Set<String> FIELDS = Set.of("accepted_tcb_statuses", "min_tcb_evaluation_data_number",
+        "allow_debug", "td_attributes_allowed", "td_attributes_required", "mrservicetd", "mrtd", "mrconfigid",
         "rtmr0", "rtmr1", "rtmr2", "rtmr3", "image_hash", "report_data");
 
     public QuotePolicy {
         acceptedTcbStatuses = Set.copyOf(acceptedTcbStatuses);
+        if (minTcbEvaluationDataNumber < 0) {
+            throw new IllegalArgumentException("min_tcb_evaluation_data_number must be 0 or more");
+        }
+        allowedTdAttributes = Set.copyOf(allowedTdAttributes);
+        requiredTdAttributes = Set.copyOf(requiredTdAttributes);
+        if (allowedTdAttributes.contains(TdAttribute.DEBUG) || requiredTdAttributes.contains(TdAttribute.DEBUG)) {
+            throw new IllegalArgumentException("DEBUG is governed by allow_debug, not by the TD attribute lists");
+        }
+        if (!allowedTdAttributes.containsAll(requiredTdAttributes)) {
+            throw new IllegalArgumentException("td_attributes_required names attributes td_attributes_allowed forbids");
+        }
+        mrServiceTd = normalize(mrServiceTd, 48, "mrservicetd");
         mrTd = normalize(mrTd, 48, "mrtd");
         if (rtmrs.size() != 4) {
             throw new IllegalArgumentException("a policy has four RTMR allow-lists");
@@ -63,42 +94,74 @@ public record QuotePolicy(Set<TcbStatus> acceptedTcbStatuses, boolean allowDebug
         }
     }
 
-    /** Accepts UpToDate and SWHardeningNeeded, forbids debug TDs, pins no measurement. */
+    /**
+     * Accepts UpToDate and SWHardeningNeeded, any evaluation data number, forbids debug and
+     * migratable TDs and unknown TD attributes, allows no service TD, pins no measurement.
+     */
     public static QuotePolicy defaults() {
-        return new QuotePolicy(EnumSet.of(TcbStatus.UpToDate, TcbStatus.SWHardeningNeeded), false, Set.of(),
-            List.of(Set.of(), Set.of(), Set.of(), Set.of()), Set.of(), Set.of(), null);
+        return new QuotePolicy(EnumSet.of(TcbStatus.UpToDate, TcbStatus.SWHardeningNeeded), false, 0,
+            DEFAULT_ALLOWED_TD_ATTRIBUTES, Set.of(), Set.of(), Set.of(), List.of(Set.of(), Set.of(), Set.of(), Set.of()),
+            Set.of(), Set.of(), null);
     }
 
     public QuotePolicy withAcceptedTcbStatuses(Set<TcbStatus> statuses) {
-        return new QuotePolicy(statuses, allowDebug, mrTd, rtmrs, mrConfigId, imageHash, reportData);
+        return new QuotePolicy(statuses, allowDebug, minTcbEvaluationDataNumber, allowedTdAttributes,
+            requiredTdAttributes, mrServiceTd, mrTd, rtmrs, mrConfigId, imageHash, reportData);
     }
 
     public QuotePolicy withAllowDebug(boolean allow) {
-        return new QuotePolicy(acceptedTcbStatuses, allow, mrTd, rtmrs, mrConfigId, imageHash, reportData);
+        return new QuotePolicy(acceptedTcbStatuses, allow, minTcbEvaluationDataNumber, allowedTdAttributes,
+            requiredTdAttributes, mrServiceTd, mrTd, rtmrs, mrConfigId, imageHash, reportData);
+    }
+
+    /** Refuses collateral whose TCB info or QE identity has a lower {@code tcbEvaluationDataNumber}. */
+    public QuotePolicy withMinTcbEvaluationDataNumber(int min) {
+        return new QuotePolicy(acceptedTcbStatuses, allowDebug, min, allowedTdAttributes,
+            requiredTdAttributes, mrServiceTd, mrTd, rtmrs, mrConfigId, imageHash, reportData);
+    }
+
+    /** Which TD attributes (besides DEBUG) may be set, and which must be. */
+    public QuotePolicy withTdAttributes(Set<TdAttribute> allowed, Set<TdAttribute> required) {
+        return new QuotePolicy(acceptedTcbStatuses, allowDebug, minTcbEvaluationDataNumber, allowed,
+            required, mrServiceTd, mrTd, rtmrs, mrConfigId, imageHash, reportData);
+    }
+
+    /** The service TDs (MRSERVICETD) a TD may be bound to. */
+    public QuotePolicy withMrServiceTd(Set<String> allowed) {
+        return new QuotePolicy(acceptedTcbStatuses, allowDebug, minTcbEvaluationDataNumber, allowedTdAttributes,
+            requiredTdAttributes, allowed, mrTd, rtmrs, mrConfigId, imageHash, reportData);
     }
 
     public QuotePolicy withMrTd(Set<String> allowed) {
-        return new QuotePolicy(acceptedTcbStatuses, allowDebug, allowed, rtmrs, mrConfigId, imageHash, reportData);
+        return new QuotePolicy(acceptedTcbStatuses, allowDebug, minTcbEvaluationDataNumber, allowedTdAttributes,
+            requiredTdAttributes, mrServiceTd, allowed, rtmrs, mrConfigId, imageHash, reportData);
     }
 
     public QuotePolicy withRtmr(int index, Set<String> allowed) {
         List<Set<String>> r = new ArrayList<>(rtmrs);
         r.set(index, allowed);
-        return new QuotePolicy(acceptedTcbStatuses, allowDebug, mrTd, r, mrConfigId, imageHash, reportData);
+        return new QuotePolicy(acceptedTcbStatuses, allowDebug, minTcbEvaluationDataNumber, allowedTdAttributes,
+            requiredTdAttributes, mrServiceTd, mrTd, r, mrConfigId, imageHash, reportData);
     }
 
     public QuotePolicy withMrConfigId(Set<String> allowed) {
-        return new QuotePolicy(acceptedTcbStatuses, allowDebug, mrTd, rtmrs, allowed, imageHash, reportData);
+        return new QuotePolicy(acceptedTcbStatuses, allowDebug, minTcbEvaluationDataNumber, allowedTdAttributes,
+            requiredTdAttributes, mrServiceTd, mrTd, rtmrs, allowed, imageHash, reportData);
     }
 
     public QuotePolicy withImageHash(Set<String> allowed) {
-        return new QuotePolicy(acceptedTcbStatuses, allowDebug, mrTd, rtmrs, mrConfigId, allowed, reportData);
+        return new QuotePolicy(acceptedTcbStatuses, allowDebug, minTcbEvaluationDataNumber, allowedTdAttributes,
+            requiredTdAttributes, mrServiceTd, mrTd, rtmrs, mrConfigId, allowed, reportData);
     }
 
     /** Requires REPORTDATA to equal these 64 bytes. */
     public QuotePolicy withReportData(byte[] expected) {
-        return new QuotePolicy(acceptedTcbStatuses, allowDebug, mrTd, rtmrs, mrConfigId, imageHash,
-            HexFormat.of().formatHex(expected));
+        return withReportDataHex(HexFormat.of().formatHex(expected));
+    }
+
+    private QuotePolicy withReportDataHex(String expected) {
+        return new QuotePolicy(acceptedTcbStatuses, allowDebug, minTcbEvaluationDataNumber, allowedTdAttributes,
+            requiredTdAttributes, mrServiceTd, mrTd, rtmrs, mrConfigId, imageHash, expected);
     }
 
     /**
@@ -131,6 +194,21 @@ public record QuotePolicy(Set<TcbStatus> acceptedTcbStatuses, boolean allowDebug
             }
             p = p.withAcceptedTcbStatuses(s);
         }
+        if (root.has("min_tcb_evaluation_data_number")) {
+            JsonNode n = root.get("min_tcb_evaluation_data_number");
+            if (!n.isInt() || n.asInt() < 0) {
+                throw new IllegalArgumentException("min_tcb_evaluation_data_number must be a whole number, 0 or more");
+            }
+            p = p.withMinTcbEvaluationDataNumber(n.asInt());
+        }
+        if (root.has("td_attributes_allowed") || root.has("td_attributes_required")) {
+            p = p.withTdAttributes(
+                root.has("td_attributes_allowed") ? attributes(root, "td_attributes_allowed") : p.allowedTdAttributes,
+                root.has("td_attributes_required") ? attributes(root, "td_attributes_required") : p.requiredTdAttributes);
+        }
+        if (root.has("mrservicetd")) {
+            p = p.withMrServiceTd(Set.copyOf(strings(root, "mrservicetd")));
+        }
         if (root.has("allow_debug")) {
             if (!root.get("allow_debug").isBoolean()) {
                 throw new IllegalArgumentException("allow_debug must be true or false");
@@ -155,10 +233,18 @@ public record QuotePolicy(Set<TcbStatus> acceptedTcbStatuses, boolean allowDebug
             if (!root.get("report_data").isTextual()) {
                 throw new IllegalArgumentException("report_data must be a hex string");
             }
-            p = new QuotePolicy(p.acceptedTcbStatuses, p.allowDebug, p.mrTd, p.rtmrs, p.mrConfigId, p.imageHash,
-                root.get("report_data").asText());
+            p = p.withReportDataHex(root.get("report_data").asText());
         }
         return p;
+    }
+
+    private static Set<TdAttribute> attributes(JsonNode root, String field) {
+        Set<TdAttribute> out = EnumSet.noneOf(TdAttribute.class);
+        for (String name : strings(root, field)) {
+            out.add(TdAttribute.named(name).orElseThrow(() -> new IllegalArgumentException(
+                "unknown TD attribute " + name + " in " + field + " (known: " + List.of(TdAttribute.values()) + ")")));
+        }
+        return out;
     }
 
     private static String firstLine(String s) {

@@ -11,6 +11,7 @@ import io.cocoon4j.enclave.dcap.pki.PemCertificates;
 import io.cocoon4j.enclave.dcap.pki.TrustChain;
 import io.cocoon4j.enclave.dcap.quote.Quote;
 import io.cocoon4j.enclave.dcap.quote.QuoteFormatException;
+import io.cocoon4j.enclave.dcap.quote.QuoteHeader;
 import io.cocoon4j.enclave.dcap.quote.QuoteSignatureData;
 import io.cocoon4j.enclave.dcap.tcb.TcbEvaluation;
 import java.security.GeneralSecurityException;
@@ -21,15 +22,21 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
 
 /**
  * Verifies Intel TDX quotes (v4 and v5, TD report 1.0 and 1.5) in pure Java, the way Intel's
  * DCAP quote verification library does: PCK chain to a pinned root, QE report signed by the
  * PCK key, attestation key bound into the QE report, quote signed by the attestation key, then
- * (with collateral) CRLs, signed TCB info and QE identity, the TCB level walk, and a policy.
+ * CRLs, signed TCB info and QE identity (signed by Intel's TCB Signing certificate), the TCB level
+ * walk, and a policy. Without collateral a quote is never accepted; a signatures-only check must be
+ * asked for by name ({@link #verifySignaturesOnly}).
  *
  * <pre>{@code
  * Verdict v = QuoteVerifier.intel().verify(quoteBytes, new CollateralDirectory(dir), Instant.now(),
@@ -41,6 +48,9 @@ import java.util.Optional;
  * Instances are immutable and thread-safe.
  */
 public final class QuoteVerifier {
+    /** Intel's rule: the PCK leaf's common name contains this phrase. */
+    private static final String PCK_CN_PHRASE = "SGX PCK Certificate";
+
     private final X509Certificate trustedRoot;
 
     /**
@@ -61,23 +71,36 @@ public final class QuoteVerifier {
     }
 
     /**
-     * Verifies signatures and chain only (no collateral, default policy): the TCB checks are
-     * skipped and say so.
+     * Checks chain, signatures and the policy over the TD report only, without collateral, as asked
+     * for explicitly: revocation, the TCB status and the QE identity are NOT checked, so the verdict
+     * is never {@link Verdict#accepted()}; {@link Verdict#noCheckFailed()} says whether what was
+     * checked holds. For inspecting old quotes whose collateral has expired; never for admitting a runner.
      */
-    public Verdict verify(byte[] quote, Instant at) {
-        return verify(quote, null, at, QuotePolicy.defaults());
+    public Verdict verifySignaturesOnly(byte[] quote, Instant at, QuotePolicy policy) {
+        return run(quote, null, at, policy, VerificationScope.SIGNATURES_ONLY);
+    }
+
+    /** {@link #verifySignaturesOnly(byte[], Instant, QuotePolicy)} under the default policy. */
+    public Verdict verifySignaturesOnly(byte[] quote, Instant at) {
+        return verifySignaturesOnly(quote, at, QuotePolicy.defaults());
     }
 
     /**
-     * Verifies a quote.
+     * Verifies a quote fully.
      *
      * @param quote the quote bytes; trailing padding is ignored
-     * @param collateral where to get TCB info, QE identity and CRLs, or null to skip the TCB checks
+     * @param collateral where to get TCB info, QE identity and CRLs; null is a failed
+     *     {@link CheckId#COLLATERAL} check (the verdict is then never accepted)
      * @param at the verification time (certificates, CRLs and collateral must be valid then)
      * @param policy what is required beyond valid signatures
-     * @return every check with its outcome; {@link Verdict#accepted()} when none failed
+     * @return every check with its outcome; {@link Verdict#accepted()} when none failed and a TCB status was established
      */
     public Verdict verify(byte[] quote, CollateralSource collateral, Instant at, QuotePolicy policy) {
+        return run(quote, collateral, at, policy, VerificationScope.FULL);
+    }
+
+    private Verdict run(byte[] quote, CollateralSource collateral, Instant at, QuotePolicy policy,
+                        VerificationScope scope) {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(policy, "policy");
         CheckList checks = new CheckList();
@@ -86,11 +109,14 @@ public final class QuoteVerifier {
             q = Quote.parse(quote);
         } catch (QuoteFormatException e) {
             checks.fail(CheckId.QUOTE_FORMAT, e.getMessage());
-            return new Verdict(checks.list(), Optional.empty(), Optional.empty());
+            return new Verdict(scope, checks.list(), Optional.empty(), Optional.empty());
         }
         checks.pass(CheckId.QUOTE_FORMAT, "TDX quote v" + q.header().version() + ", TD report "
             + (q.bodyType() == Quote.BODY_TDX15 ? "1.5" : "1.0") + ", " + q.length() + " bytes"
             + (q.length() < quote.length ? " (+" + (quote.length - q.length()) + " bytes of padding ignored)" : ""));
+        String vendor = HexFormat.of().formatHex(q.header().qeVendorId());
+        checks.expect(CheckId.QE_VENDOR_ID, vendor.equals(QuoteHeader.INTEL_QE_VENDOR_ID) ? null
+            : "QE vendor id " + vendor + " is not Intel's (" + QuoteHeader.INTEL_QE_VENDOR_ID + ")", "Intel's quoting enclave");
         QuoteSignatureData sig = q.signatureData();
 
         List<X509Certificate> chain = List.of();
@@ -107,6 +133,10 @@ public final class QuoteVerifier {
             checks.fail(CheckId.PCK_EXTENSION, "no PCK certificate");
         } else {
             try {
+                if (!commonName(chain.get(0)).contains(PCK_CN_PHRASE)) {
+                    throw new IllegalArgumentException("the leaf " + chain.get(0).getSubjectX500Principal().getName()
+                        + " is not a PCK certificate (its CN lacks \"" + PCK_CN_PHRASE + "\")");
+                }
                 pck = PckExtension.of(chain.get(0));
                 checks.pass(CheckId.PCK_EXTENSION, "FMSPC " + pck.fmspcHex() + ", PCE id " + pck.pceIdHex()
                     + ", PCE SVN " + pck.pceSvn());
@@ -142,7 +172,13 @@ public final class QuoteVerifier {
 
         Optional<TcbEvaluation.Status> tcb = Optional.empty();
         String noTcb;
-        if (collateral == null) {
+        if (scope == VerificationScope.SIGNATURES_ONLY) {
+            noTcb = "signatures-only verification: not checked";
+            checks.skip(CheckId.COLLATERAL, noTcb);
+            skipCollateral(checks, noTcb);
+        } else if (collateral == null) {
+            checks.fail(CheckId.COLLATERAL, "no collateral given: without TCB info, QE identity and CRLs the PCK "
+                + "certificate's revocation, the TCB status and the QE identity cannot be checked");
             noTcb = "no collateral given: TCB status not evaluated";
             skipCollateral(checks, noTcb);
         } else if (pck == null) {
@@ -165,11 +201,24 @@ public final class QuoteVerifier {
             noTcb = "TCB status could not be established";
         }
         PolicyChecks.run(policy, q.report(), tcb, noTcb, checks);
-        return new Verdict(checks.list(), Optional.of(q), tcb);
+        return new Verdict(scope, checks.list(), Optional.of(q), tcb);
+    }
+
+    private static String commonName(X509Certificate cert) {
+        try {
+            for (Rdn rdn : new LdapName(cert.getSubjectX500Principal().getName()).getRdns()) {
+                if (rdn.getType().equalsIgnoreCase("CN")) {
+                    return rdn.getValue().toString();
+                }
+            }
+        } catch (InvalidNameException e) {
+            return "";
+        }
+        return "";
     }
 
     private static void skipCollateral(CheckList checks, String reason) {
-        for (CheckId id : List.of(CheckId.COLLATERAL, CheckId.COLLATERAL_CHAIN, CheckId.ROOT_CRL, CheckId.PCK_CRL,
+        for (CheckId id : List.of(CheckId.COLLATERAL_CHAIN, CheckId.COLLATERAL_SIGNER, CheckId.ROOT_CRL, CheckId.PCK_CRL,
             CheckId.TCB_INFO_SIGNATURE, CheckId.TCB_INFO_VALIDITY, CheckId.TCB_INFO_FMSPC,
             CheckId.QE_IDENTITY_SIGNATURE, CheckId.QE_IDENTITY_VALIDITY, CheckId.TCB_STATUS)) {
             checks.skip(id, reason);

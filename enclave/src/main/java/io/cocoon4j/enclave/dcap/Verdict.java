@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The result of verifying one quote: every check with its outcome and reason, the parsed quote
- * (absent if it did not parse) and the TCB evaluation (absent without collateral).
- * {@link #accepted()} is the one bit a caller acts on.
+ * The result of verifying one quote: what was set out to check, every check with its outcome and
+ * reason, the parsed quote (absent if it did not parse) and the trusted TCB evaluation (absent
+ * without trusted collateral). {@link #accepted()} is the one bit a caller acts on.
  */
-public record Verdict(List<Check> checks, Optional<Quote> quote, Optional<TcbEvaluation.Status> tcb) {
+public record Verdict(VerificationScope scope, List<Check> checks, Optional<Quote> quote,
+                      Optional<TcbEvaluation.Status> tcb) {
     private static final List<CheckId> SIGNATURE_CHECKS = List.of(CheckId.QUOTE_FORMAT, CheckId.PCK_CHAIN,
         CheckId.QE_REPORT_SIGNATURE, CheckId.QE_REPORT_BINDING, CheckId.QUOTE_SIGNATURE);
 
@@ -19,8 +20,19 @@ public record Verdict(List<Check> checks, Optional<Quote> quote, Optional<TcbEva
         checks = List.copyOf(checks);
     }
 
-    /** True when no check failed. Without collateral the TCB checks are skipped, not failed: see {@link #tcbEvaluated()}. */
+    /**
+     * True only for a {@link VerificationScope#FULL full} verification in which no check failed and
+     * a TCB status was established from trusted collateral. Without collateral this is always false.
+     */
     public boolean accepted() {
+        return scope == VerificationScope.FULL && noCheckFailed() && tcb.isPresent();
+    }
+
+    /**
+     * True when every check that ran passed, whatever the scope. For a signatures-only verification
+     * this is the result that was asked for; it is still not {@link #accepted()}.
+     */
+    public boolean noCheckFailed() {
         return checks.stream().noneMatch(Check::failed);
     }
 
@@ -29,7 +41,7 @@ public record Verdict(List<Check> checks, Optional<Quote> quote, Optional<TcbEva
         return SIGNATURE_CHECKS.stream().allMatch(id -> check(id).map(Check::passed).orElse(false));
     }
 
-    /** Whether collateral was used and a TCB status determined. */
+    /** Whether trusted collateral gave a TCB status. */
     public boolean tcbEvaluated() {
         return tcb.isPresent();
     }
@@ -50,9 +62,26 @@ public record Verdict(List<Check> checks, Optional<Quote> quote, Optional<TcbEva
         return checks.stream().filter(Check::failed).toList();
     }
 
-    /** One line: "accepted" or the first failed check and its reason. */
+    /** Why this verdict is not an acceptance (the first failed check, or the scope), or empty when accepted. */
+    public Optional<String> rejection() {
+        Optional<Check> failed = failures().stream().findFirst();
+        if (failed.isPresent()) {
+            return Optional.of(failed.get().id().id() + ": " + failed.get().reason());
+        }
+        if (scope == VerificationScope.SIGNATURES_ONLY) {
+            return Optional.of("signatures-only verification: revocation, TCB status and QE identity were not checked");
+        }
+        return tcb.isPresent() ? Optional.empty() : Optional.of("no TCB status was established");
+    }
+
+    /** One line: "accepted (TCB …)", "rejected: check: reason", or what a signatures-only check found. */
     public String summary() {
-        return failures().stream().findFirst().map(c -> "rejected: " + c.id().id() + ": " + c.reason())
-            .orElse(tcbEvaluated() ? "accepted (TCB " + tcbStatus().orElseThrow() + ")" : "accepted (TCB status not evaluated: no collateral)");
+        if (accepted()) {
+            return "accepted (TCB " + tcbStatus().orElseThrow() + ")";
+        }
+        if (scope == VerificationScope.SIGNATURES_ONLY && noCheckFailed()) {
+            return "signatures-only check passed, NOT accepted: " + rejection().orElseThrow();
+        }
+        return "rejected: " + rejection().orElseThrow();
     }
 }

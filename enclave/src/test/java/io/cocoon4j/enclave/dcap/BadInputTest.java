@@ -29,7 +29,7 @@ class BadInputTest {
 
     @Property(tries = 300)
     void randomBytesAreAFormatError(@ForAll @Size(max = 6000) byte[] garbage) {
-        Verdict v = VERIFIER.verify(garbage, SyntheticCollateral.AT);
+        Verdict v = VERIFIER.verifySignaturesOnly(garbage, SyntheticCollateral.AT);
         assertThat(v.failures()).extracting(Check::id).containsExactly(CheckId.QUOTE_FORMAT);
         assertThat(v.failures().get(0).reason()).isNotBlank();
     }
@@ -39,7 +39,7 @@ class BadInputTest {
         byte[] q = new byte[48 + tail.length];
         System.arraycopy(QUOTE, 0, q, 0, 48);
         System.arraycopy(tail, 0, q, 48, tail.length);
-        Verdict v = VERIFIER.verify(q, SyntheticCollateral.AT);
+        Verdict v = VERIFIER.verifySignaturesOnly(q, SyntheticCollateral.AT);
         assertThat(v.accepted()).isFalse();
         assertThat(v.quote().isEmpty() || v.failures().stream().anyMatch(c -> c.id() != CheckId.QUOTE_FORMAT)).isTrue();
     }
@@ -61,7 +61,7 @@ class BadInputTest {
             at = 50; // v5 body size
         }
         ByteBuffer.wrap(q).order(ByteOrder.LITTLE_ENDIAN).putInt(at, length);
-        Verdict v = VERIFIER.verify(q, SyntheticCollateral.AT);
+        Verdict v = VERIFIER.verifySignaturesOnly(q, SyntheticCollateral.AT);
         assertThat(v.failures()).extracting(Check::id).containsExactly(CheckId.QUOTE_FORMAT);
     }
 
@@ -76,7 +76,7 @@ class BadInputTest {
     void wrongVersionKeyOrTeeTypeIsNamed(String name, int offset, String value, String reason) {
         byte[] q = QUOTE.clone();
         q[offset] = (byte) Integer.decode(value).intValue();
-        Verdict v = VERIFIER.verify(q, SyntheticCollateral.AT);
+        Verdict v = VERIFIER.verifySignaturesOnly(q, SyntheticCollateral.AT);
         assertThat(v.failures()).singleElement().satisfies(c -> {
             assertThat(c.id()).isEqualTo(CheckId.QUOTE_FORMAT);
             assertThat(c.reason()).contains(reason);
@@ -89,14 +89,14 @@ class BadInputTest {
         s.version = 5;
         byte[] q = s.build();
         q[48] = 1;
-        assertThat(VERIFIER.verify(q, SyntheticCollateral.AT).failures().get(0).reason()).contains("body type 1");
+        assertThat(VERIFIER.verifySignaturesOnly(q, SyntheticCollateral.AT).failures().get(0).reason()).contains("body type 1");
     }
 
     @Test
     void emptyAndNullInputsAreRejected() {
-        assertThat(VERIFIER.verify(new byte[0], SyntheticCollateral.AT).summary()).contains("empty");
-        assertThat(VERIFIER.verify(null, SyntheticCollateral.AT).accepted()).isFalse();
-        assertThat(VERIFIER.verify(new byte[(1 << 20) + 1], SyntheticCollateral.AT).summary()).contains("larger than any quote");
+        assertThat(VERIFIER.verifySignaturesOnly(new byte[0], SyntheticCollateral.AT).summary()).contains("empty");
+        assertThat(VERIFIER.verifySignaturesOnly(null, SyntheticCollateral.AT).accepted()).isFalse();
+        assertThat(VERIFIER.verifySignaturesOnly(new byte[(1 << 20) + 1], SyntheticCollateral.AT).summary()).contains("larger than any quote");
     }
 
     @Property(tries = 200)

@@ -200,6 +200,6 @@ class QuoteMutationTest {
             ROOT_CRL, List.of(signer));
         Verdict v = VERIFIER.verify(QUOTE_V4, c, SyntheticCollateral.AT, QuotePolicy.defaults());
         assertThat(v.failures()).extracting(Check::id).contains(
-            rootIssued ? CheckId.TCB_INFO_SIGNATURE : CheckId.COLLATERAL_CHAIN, CheckId.TCB_INFO_SIGNATURE);
+            rootIssued ? CheckId.COLLATERAL_SIGNER : CheckId.COLLATERAL_CHAIN, CheckId.TCB_INFO_SIGNATURE);
     }
 }

@@ -13,23 +13,32 @@ class RealQuoteTest {
 
     @Test
     void v4QuoteSignaturesAndChainHold() {
-        Verdict v = verifier.verify(RealTestData.read("tdx_prod_quote_SPR_E4.dat"), RealTestData.JUNE_2023);
+        Verdict v = verifier.verifySignaturesOnly(RealTestData.read("tdx_prod_quote_SPR_E4.dat"), RealTestData.JUNE_2023);
         assertThat(v.signatureValid()).as(v.summary()).isTrue();
-        assertThat(v.accepted()).as(v.summary()).isTrue();
+        // every check that ran (signatures, Intel's QE vendor id, TD attributes under the default policy) holds,
+        // and still nothing is accepted without collateral
+        assertThat(v.noCheckFailed()).as(v.summary()).isTrue();
+        assertThat(v.accepted()).isFalse();
         assertThat(v.tcbEvaluated()).isFalse();
+        Verdict full = verifier.verify(RealTestData.read("tdx_prod_quote_SPR_E4.dat"), null, RealTestData.JUNE_2023,
+            QuotePolicy.defaults());
+        assertThat(full.accepted()).isFalse();
+        assertThat(full.failures()).extracting(Check::id).containsExactly(CheckId.COLLATERAL);
         assertThat(v.check(CheckId.TCB_STATUS).orElseThrow().outcome()).isEqualTo(Check.Outcome.SKIPPED);
     }
 
     @Test
     void v5QuoteSignaturesAndChainHold() {
-        Verdict v = verifier.verify(RealTestData.read("quote_v5_sample.dat"), RealTestData.FEB_2026);
+        Verdict v = verifier.verifySignaturesOnly(RealTestData.read("quote_v5_sample.dat"), RealTestData.FEB_2026);
         assertThat(v.signatureValid()).as(v.summary()).isTrue();
+        assertThat(v.noCheckFailed()).as(v.summary()).isTrue();
+        assertThat(v.check(CheckId.POLICY_MRSERVICETD).orElseThrow().reason()).contains("MRSERVICETD is zero");
         assertThat(v.quote().orElseThrow().bodyType()).isEqualTo(3);
     }
 
     @Test
     void cosQuoteWithPaddingHolds() {
-        Verdict v = verifier.verify(RealTestData.read("cos-113-tdx-quote.dat"), java.time.Instant.parse("2024-08-01T00:00:00Z"));
+        Verdict v = verifier.verifySignaturesOnly(RealTestData.read("cos-113-tdx-quote.dat"), java.time.Instant.parse("2024-08-01T00:00:00Z"));
         assertThat(v.signatureValid()).as(v.summary()).isTrue();
     }
 
@@ -42,6 +51,9 @@ class RealQuoteTest {
         assertThat(v.checks()).filteredOn(c -> c.id() != CheckId.TCB_STATUS).noneMatch(Check::failed);
         assertThat(v.check(CheckId.TCB_INFO_SIGNATURE).orElseThrow().passed()).isTrue();
         assertThat(v.check(CheckId.QE_IDENTITY_SIGNATURE).orElseThrow().passed()).isTrue();
+        // Intel's own collateral is signed by the pinned TCB Signing certificate: the signer pin admits it
+        assertThat(v.check(CheckId.COLLATERAL_SIGNER).orElseThrow().passed()).isTrue();
+        assertThat(v.check(CheckId.QE_VENDOR_ID).orElseThrow().passed()).isTrue();
         assertThat(v.check(CheckId.PCK_CRL).orElseThrow().passed()).isTrue();
         assertThat(v.check(CheckId.ROOT_CRL).orElseThrow().passed()).isTrue();
         // ... but this PCK certificate's SGX SVNs (3,3,2,2,2,1,0,2) are below both of its levels
@@ -71,6 +83,7 @@ class RealQuoteTest {
         assertThat(v.check(CheckId.TCB_INFO_SIGNATURE).orElseThrow().passed()).isTrue();
         assertThat(v.check(CheckId.TCB_INFO_VALIDITY).orElseThrow().passed()).isTrue();
         assertThat(v.check(CheckId.TCB_INFO_FMSPC).orElseThrow().passed()).isTrue();
+        assertThat(v.check(CheckId.COLLATERAL_SIGNER).orElseThrow().passed()).isTrue();
         // The 2026 TCB info is signed with the key of the TCB signing certificate we pin, whose
         // 2018-2025 certificate has expired, and the only QE identity and CRLs in the data are from
         // 2023: the verifier says exactly that, and reports the walk without trusting it.

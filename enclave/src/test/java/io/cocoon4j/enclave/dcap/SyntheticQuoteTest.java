@@ -49,14 +49,26 @@ class SyntheticQuoteTest {
     }
 
     @Test
-    void withoutCollateralChecksSignaturesAndSaysTheTcbWasNotEvaluated() {
+    void withoutCollateralNothingIsAcceptedButSignaturesAndMeasurementsAreReported() {
         TestPki pki = new TestPki();
-        Verdict v = new QuoteVerifier(pki.root).verify(new SyntheticQuote(pki).build(), SyntheticCollateral.AT);
-        assertThat(v.accepted()).isTrue();
-        assertThat(v.tcbEvaluated()).isFalse();
+        byte[] quote = new SyntheticQuote(pki).build();
+        Verdict v = new QuoteVerifier(pki.root).verify(quote, null, SyntheticCollateral.AT, QuotePolicy.defaults());
+        assertThat(v.accepted()).isFalse();
+        assertThat(v.scope()).isEqualTo(VerificationScope.FULL);
+        assertThat(v.signatureValid()).isTrue();
+        assertThat(v.failures()).extracting(Check::id).containsExactly(CheckId.COLLATERAL);
+        assertThat(v.summary()).startsWith("rejected: collateral: no collateral given");
         assertThat(v.check(CheckId.TCB_STATUS).orElseThrow().outcome()).isEqualTo(Check.Outcome.SKIPPED);
-        assertThat(v.check(CheckId.TCB_STATUS).orElseThrow().reason()).contains("no collateral");
-        assertThat(v.summary()).contains("TCB status not evaluated");
+        assertThat(v.quote().orElseThrow().report().mrTd()).isEqualTo(SyntheticQuote.filled(48, 0xa1));
+
+        Verdict s = new QuoteVerifier(pki.root).verifySignaturesOnly(quote, SyntheticCollateral.AT);
+        assertThat(s.scope()).isEqualTo(VerificationScope.SIGNATURES_ONLY);
+        assertThat(s.accepted()).isFalse();
+        assertThat(s.noCheckFailed()).isTrue();
+        assertThat(s.signatureValid()).isTrue();
+        assertThat(s.check(CheckId.COLLATERAL).orElseThrow().outcome()).isEqualTo(Check.Outcome.SKIPPED);
+        assertThat(s.summary()).startsWith("signatures-only check passed, NOT accepted");
+        assertThat(s.rejection()).hasValueSatisfying(r -> assertThat(r).contains("TCB status"));
     }
 
     @ParameterizedTest(name = "SGX SVNs {0}, PCE SVN {1}, TEE_TCB_SVN {2}.{3}.{4}, QE ISVSVN {5} -> {6}")
@@ -159,27 +171,28 @@ class SyntheticQuoteTest {
             .withImageHash(Set.of(hex.formatHex(report.imageHash())))
             .withReportData(q.reportData);
         QuoteVerifier verifier = new QuoteVerifier(pki.root);
-        Verdict ok = verifier.verify(quote, null, SyntheticCollateral.AT, pinned);
+        CollateralSource collateral = source(new SyntheticCollateral(pki).collateral());
+        Verdict ok = verifier.verify(quote, collateral, SyntheticCollateral.AT, pinned);
         assertThat(ok.accepted()).as(ok.summary()).isTrue();
         assertThat(ok.check(CheckId.POLICY_IMAGE_HASH).orElseThrow().passed()).isTrue();
 
         String other48 = "ab".repeat(48);
-        assertThat(verifier.verify(quote, null, SyntheticCollateral.AT, pinned.withMrTd(Set.of(other48))).failures())
+        assertThat(verifier.verify(quote, collateral, SyntheticCollateral.AT, pinned.withMrTd(Set.of(other48))).failures())
             .extracting(Check::id).containsExactly(CheckId.POLICY_MRTD);
-        assertThat(verifier.verify(quote, null, SyntheticCollateral.AT, pinned.withRtmr(3, Set.of(other48))).failures())
+        assertThat(verifier.verify(quote, collateral, SyntheticCollateral.AT, pinned.withRtmr(3, Set.of(other48))).failures())
             .extracting(Check::id).containsExactly(CheckId.POLICY_RTMR);
-        assertThat(verifier.verify(quote, null, SyntheticCollateral.AT, pinned.withMrConfigId(Set.of(other48))).failures())
+        assertThat(verifier.verify(quote, collateral, SyntheticCollateral.AT, pinned.withMrConfigId(Set.of(other48))).failures())
             .extracting(Check::id).containsExactly(CheckId.POLICY_MRCONFIGID);
-        assertThat(verifier.verify(quote, null, SyntheticCollateral.AT, pinned.withImageHash(Set.of("cd".repeat(32)))).failures())
+        assertThat(verifier.verify(quote, collateral, SyntheticCollateral.AT, pinned.withImageHash(Set.of("cd".repeat(32)))).failures())
             .extracting(Check::id).containsExactly(CheckId.POLICY_IMAGE_HASH);
-        assertThat(verifier.verify(quote, null, SyntheticCollateral.AT, pinned.withReportData(new byte[64])).failures())
+        assertThat(verifier.verify(quote, collateral, SyntheticCollateral.AT, pinned.withReportData(new byte[64])).failures())
             .extracting(Check::id).containsExactly(CheckId.POLICY_REPORT_DATA);
 
         q.tdAttributes = new byte[] {1, 0, 0, 0, 0, 0, 0, 0};
         byte[] debugQuote = q.build();
-        assertThat(verifier.verify(debugQuote, null, SyntheticCollateral.AT, QuotePolicy.defaults()).failures())
+        assertThat(verifier.verify(debugQuote, collateral, SyntheticCollateral.AT, QuotePolicy.defaults()).failures())
             .extracting(Check::id).containsExactly(CheckId.POLICY_DEBUG);
-        assertThat(verifier.verify(debugQuote, null, SyntheticCollateral.AT, QuotePolicy.defaults().withAllowDebug(true)).accepted())
+        assertThat(verifier.verify(debugQuote, collateral, SyntheticCollateral.AT, QuotePolicy.defaults().withAllowDebug(true)).accepted())
             .isTrue();
     }
 
@@ -187,10 +200,10 @@ class SyntheticQuoteTest {
     void aQuoteFromAnotherRootIsRejectedEvenThoughItCarriesItsRoot() {
         TestPki trusted = new TestPki();
         TestPki attacker = new TestPki();
-        Verdict v = new QuoteVerifier(trusted.root).verify(new SyntheticQuote(attacker).build(), SyntheticCollateral.AT);
+        Verdict v = new QuoteVerifier(trusted.root).verifySignaturesOnly(new SyntheticQuote(attacker).build(), SyntheticCollateral.AT);
         assertThat(v.check(CheckId.PCK_CHAIN).orElseThrow().reason()).contains("not the trusted one");
         assertThat(v.signatureValid()).isFalse();
-        assertThat(QuoteVerifier.intel().verify(new SyntheticQuote(trusted).build(), SyntheticCollateral.AT).signatureValid())
+        assertThat(QuoteVerifier.intel().verifySignaturesOnly(new SyntheticQuote(trusted).build(), SyntheticCollateral.AT).signatureValid())
             .isFalse();
     }
 

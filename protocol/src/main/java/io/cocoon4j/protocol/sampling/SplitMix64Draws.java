@@ -25,12 +25,16 @@ public final class SplitMix64Draws implements DrawSource {
         this.seed = seed;
     }
 
-    /** The raw 64-bit output for position {@code position}. */
-    public long next64(int position) {
+    /**
+     * The raw 64-bit output for position {@code position}: the {@code (position+1)}-th output of
+     * the generator. Positions beyond an int serve other users of the same generator (the seeded
+     * weights of generated test models).
+     */
+    public long next64(long position) {
         if (position < 0) {
             throw new IllegalArgumentException("a position must not be negative, got " + position);
         }
-        long z = seed + (position + 1L) * GAMMA;
+        long z = seed + (position + 1) * GAMMA;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);

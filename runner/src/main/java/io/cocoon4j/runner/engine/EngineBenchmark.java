@@ -112,7 +112,7 @@ public final class EngineBenchmark {
         java.util.List<float[]> rows = new java.util.ArrayList<>();
         Generation g = engine.generate(prompt, tokens, (pos, logits) -> {
             rows.add(logits.clone());
-            return TokenChooser.argmax(logits);
+            return TokenChooser.GREEDY.choose(pos, logits);
         }, false);
         Scores s = engine.score(prompt, g.tokens());
         double maxDrift = 0;

@@ -3,7 +3,7 @@ package io.cocoon4j.runner.engine;
 /**
  * How an engine is opened. The batch sizes are part of the determinism profile (logits differ
  * slightly between batch shapes, tokens did not in our measurements) and therefore of the
- * {@link EngineId}; the thread count is not (logits were bit-identical across thread counts).
+ * {@link LlamaEngine#engineId() engine id}; the thread count is not (logits were bit-identical across thread counts).
  *
  * @param threads       CPU threads for generation and batch processing
  * @param contextLength tokens the context holds: prompt plus generated (or claimed) tokens

@@ -3,6 +3,7 @@ package io.cocoon4j.runner.engine;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
+import io.cocoon4j.protocol.EngineId;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -32,6 +33,7 @@ public final class LlamaEngine implements AutoCloseable {
     private final LlamaNative api;
     private final Path modelPath;
     private final EngineOptions options;
+    private final LlamaBuild build;
     private final EngineId id;
     private Pointer model;
     private Pointer ctx;
@@ -50,7 +52,8 @@ public final class LlamaEngine implements AutoCloseable {
     /** Reused for every decode: only {@code n_tokens} changes, the arrays are ours. */
     private final LlamaNative.Batch.ByValue batch = new LlamaNative.Batch.ByValue();
 
-    private LlamaEngine(NativeLibraryLoader.Loaded lib, Path modelPath, EngineOptions options, Pointer model, Pointer ctx) {
+    private LlamaEngine(NativeLibraryLoader.Loaded lib, LlamaBuild build, Path modelPath, EngineOptions options,
+                        Pointer model, Pointer ctx) {
         this.api = lib.api();
         this.modelPath = modelPath;
         this.options = options;
@@ -63,8 +66,8 @@ public final class LlamaEngine implements AutoCloseable {
         int n = api.llama_model_desc(model, desc, desc.length);
         this.description = new String(desc, 0, Math.max(0, Math.min(n, desc.length - 1)), StandardCharsets.UTF_8);
         this.parameters = api.llama_model_n_params(model);
-        this.id = new EngineId(lib.build(), lib.commit(), backend(api, options), lib.sha256(),
-            options.batchSize(), options.ubatchSize());
+        this.build = build;
+        this.id = build.engineId(options.batchSize(), options.ubatchSize());
         int b = options.batchSize();
         tokenBuf = new Memory(4L * b);
         posBuf = new Memory(4L * b);
@@ -97,6 +100,12 @@ public final class LlamaEngine implements AutoCloseable {
         ModelPreflight.check(path);
         NativeLibraryLoader.Loaded lib = NativeLibraryLoader.get();
         LlamaNative api = lib.api();
+        LlamaBuild build;
+        try {
+            build = new LlamaBuild(lib.build(), lib.commit(), backend(api, options), lib.sha256().substring(0, 12));
+        } catch (IllegalArgumentException e) {
+            throw new NativeEngineException("cannot name the native library's build: " + e.getMessage());
+        }
         LlamaNative.ModelParams.ByValue mp = api.llama_model_default_params();
         mp.n_gpu_layers = options.gpuLayers();
         mp.use_mmap = 1;
@@ -121,7 +130,7 @@ public final class LlamaEngine implements AutoCloseable {
             api.llama_model_free(model);
             throw new NativeEngineException("llama.cpp could not create a context of " + options.contextLength() + " tokens");
         }
-        return new LlamaEngine(lib, path, options, model, ctx);
+        return new LlamaEngine(lib, build, path, options, model, ctx);
     }
 
     /** Opens a model with {@link EngineOptions#defaults()}. */
@@ -142,9 +151,24 @@ public final class LlamaEngine implements AutoCloseable {
         return "cpu";
     }
 
-    /** The engine id results commit to. */
+    /** The engine id results commit to: {@link #build()} and this engine's batch shape. */
     public EngineId engineId() {
         return id;
+    }
+
+    /** The llama.cpp build, backend and library this engine runs. */
+    public LlamaBuild build() {
+        return build;
+    }
+
+    /**
+     * Whether this engine can reproduce results committed to {@code job}'s engine id within a
+     * calibrated tolerance: the id names this engine's {@link #build()} (same release, commit,
+     * backend and library file) and the same determinism profile; the batch shape may differ, since
+     * it changes only float rounding (verifier/TOLERANCE.md). False for any id of another form.
+     */
+    public boolean reproduces(EngineId job) {
+        return LlamaBuild.of(job).filter(build::equals).isPresent();
     }
 
     public EngineOptions options() {

@@ -1,5 +1,6 @@
 package io.cocoon4j.runner.engine;
 
+import io.cocoon4j.protocol.sampling.Sampler;
 import java.util.Arrays;
 
 /**
@@ -73,16 +74,13 @@ public final class Scores {
         return logit(i, claimed[check(i)]);
     }
 
-    /** The token with the highest logit at row {@code i} (lowest id on ties). */
+    /**
+     * The protocol's greedy choice at row {@code i} ({@link Sampler#greedy}: highest logit, lowest id on ties).
+     *
+     * @throws IllegalArgumentException if a logit of the row is NaN or infinite
+     */
     public int argmax(int i) {
-        int base = check(i) * vocab;
-        int best = 0;
-        for (int t = 1; t < vocab; t++) {
-            if (logits[base + t] > logits[base + best]) {
-                best = t;
-            }
-        }
-        return best;
+        return Sampler.greedy(row(i));
     }
 
     public float maxLogit(int i) {

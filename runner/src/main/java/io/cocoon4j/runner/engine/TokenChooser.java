@@ -1,5 +1,7 @@
 package io.cocoon4j.runner.engine;
 
+import io.cocoon4j.protocol.sampling.Sampler;
+
 /**
  * Picks the next token from the logits at one output position: greedy is built in, a seeded
  * sampler (the protocol's) plugs in here. Must be a pure function of its arguments for results
@@ -14,17 +16,10 @@ public interface TokenChooser {
      */
     int choose(int position, float[] logits);
 
-    /** Highest logit; ties go to the lowest token id. */
-    TokenChooser GREEDY = (position, logits) -> argmax(logits);
-
-    /** Index of the highest value (the lowest such index on ties). */
-    static int argmax(float[] logits) {
-        int best = 0;
-        for (int i = 1; i < logits.length; i++) {
-            if (logits[i] > logits[best]) {
-                best = i;
-            }
-        }
-        return best;
-    }
+    /**
+     * The protocol's greedy choice ({@link Sampler#greedy}): highest logit, ties to the lowest token
+     * id; a NaN or infinite logit stops generation with an {@link IllegalArgumentException} rather
+     * than producing a token no verifier could check.
+     */
+    TokenChooser GREEDY = (position, logits) -> Sampler.greedy(logits);
 }

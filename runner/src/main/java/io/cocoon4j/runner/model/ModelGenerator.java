@@ -155,7 +155,7 @@ public final class ModelGenerator {
     }
 
     private static void writeTensor(ModelSpec spec, int index, GgufTensorInfo t, OutputStream out) throws IOException {
-        SplitMix64 rng = new SplitMix64(SplitMix64.derive(spec.seed(), index));
+        WeightStream rng = new WeightStream(spec.seed(), index);
         boolean norm = t.dims().length == 1;
         float scale = scale(t);
         long remaining = t.elements();

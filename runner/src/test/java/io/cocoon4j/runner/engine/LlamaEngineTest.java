@@ -17,11 +17,13 @@ class LlamaEngineTest extends TinyEngineTestBase {
         assertThat(engine.isEndOfGeneration(2)).isTrue();
         assertThat(engine.isEndOfGeneration(100)).isFalse();
         assertThat(engine.parameterCount()).isEqualTo(2L * 556 * 64 + 2 * (4 * 64 * 64 + 3 * 64 * 128 + 2 * 64) + 64);
-        EngineId id = engine.engineId();
-        assertThat(id.build()).isEqualTo("b4916");
-        assertThat(id.commit()).startsWith("c6af2161");
-        assertThat(id.backend()).isEqualTo("cpu");
-        assertThat(id.value()).startsWith("llama.cpp-b4916-c6af2161").endsWith("/seq1-nocache-b512-ub512");
+        LlamaBuild build = engine.build();
+        assertThat(build.build()).isEqualTo("b4916");
+        assertThat(build.commit()).startsWith("c6af2161");
+        assertThat(build.backend()).isEqualTo("cpu");
+        assertThat(engine.engineId().value()).startsWith("llama.cpp-b4916-c6af2161").endsWith("/seq1-nocache-b512-ub512");
+        assertThat(LlamaBuild.of(engine.engineId())).contains(build);
+        assertThat(engine.reproduces(engine.engineId())).isTrue();
     }
 
     @Test
@@ -75,7 +77,7 @@ class LlamaEngineTest extends TinyEngineTestBase {
         List<float[]> generatedRows = new ArrayList<>();
         Generation g = engine.generate(prompt, 64, (pos, logits) -> {
             generatedRows.add(logits.clone());
-            return TokenChooser.argmax(logits);
+            return TokenChooser.GREEDY.choose(pos, logits);
         }, false);
         int[] claimed = g.tokens();
         Scores s = engine.score(prompt, claimed);
@@ -128,6 +130,9 @@ class LlamaEngineTest extends TinyEngineTestBase {
         try (LlamaEngine small = LlamaEngine.open(TinyModel.path(),
                 EngineOptions.defaults().withThreads(1).withContextLength(256).withBatch(32, 32))) {
             assertThat(small.engineId().value()).endsWith("-b32-ub32").isNotEqualTo(engine.engineId().value());
+            // Same build, another batch shape: logits differ by rounding only, so each reproduces the other's jobs.
+            assertThat(small.reproduces(engine.engineId())).isTrue();
+            assertThat(engine.reproduces(small.engineId())).isTrue();
             Scores a = engine.score(prompt, claimed);
             Scores b = small.score(prompt, claimed);
             for (int i = 0; i < claimed.length; i++) {

@@ -24,7 +24,7 @@ class SampledGenerationTest extends TinyEngineTestBase {
     }
 
     static int pick(float[] logits, double u) {
-        float max = logits[TokenChooser.argmax(logits)];
+        float max = logits[io.cocoon4j.protocol.sampling.Sampler.greedy(logits)];
         double sum = 0;
         for (float l : logits) {
             sum += Math.exp(l - max);

@@ -73,6 +73,35 @@ class ModelGeneratorTest {
     }
 
     @Test
+    void weightsAreTheDocumentedFunctionOfTheSeedNotJustAPinnedHash() throws Exception {
+        // Recomputed with the JDK's own SplitMix64 (SplittableRandom), independent of WeightStream:
+        // tensor i draws from seed' = first output of SplitMix64(seed ^ i * 0xD1B54A32D192ED03), and each
+        // weight is (next >>> 40) * 2^-23 - 1, times 1/sqrt(fan-in) (token embeddings 1, output 4/sqrt,
+        // norms 1 + 0.1 r).
+        Path f = dir.resolve("tiny.gguf");
+        ModelGenerator.generate(ModelSpec.of(ModelShape.TINY), f);
+        GgufFile g = GgufReader.read(f);
+        for (String name : new String[] {"token_embd.weight", "blk.0.attn_q.weight", "output_norm.weight", "output.weight"}) {
+            int index = g.tensors().indexOf(g.tensor(name).orElseThrow());
+            var tensor = g.tensors().get(index);
+            long streamSeed = new java.util.SplittableRandom(42L ^ (index * 0xD1B54A32D192ED03L)).nextLong();
+            java.util.SplittableRandom weights = new java.util.SplittableRandom(streamSeed);
+            java.nio.ByteBuffer data = java.nio.ByteBuffer.wrap(Files.readAllBytes(f))
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN).position((int) (g.dataOffset() + tensor.offset()));
+            float scale = switch (name) {
+                case "token_embd.weight" -> 1f;
+                case "output.weight" -> (float) (4.0 / Math.sqrt(64));
+                default -> (float) (1.0 / Math.sqrt(64));
+            };
+            for (int i = 0; i < Math.min(100, tensor.elements()); i++) {
+                float r = (weights.nextLong() >>> 40) * 0x1.0p-23f - 1f;
+                float expected = name.equals("output_norm.weight") ? 1f + 0.1f * r : r * scale;
+                assertThat(data.getFloat()).as("%s[%d]", name, i).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
     void q8VariantQuantisesMatricesButKeepsNormsF32() throws Exception {
         Path f = dir.resolve("tiny-q8.gguf");
         ModelGenerator.generate(new ModelSpec(ModelShape.TINY, 42, WeightType.Q8_0), f);

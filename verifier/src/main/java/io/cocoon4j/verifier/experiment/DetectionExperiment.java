@@ -2,6 +2,7 @@ package io.cocoon4j.verifier.experiment;
 
 import io.cocoon4j.protocol.EngineId;
 import io.cocoon4j.protocol.Hash32;
+import io.cocoon4j.protocol.JobInput;
 import io.cocoon4j.protocol.JobSpec;
 import io.cocoon4j.protocol.ResultClaim;
 import io.cocoon4j.protocol.SamplingSpec;
@@ -12,7 +13,6 @@ import io.cocoon4j.runner.engine.LlamaEngine;
 import io.cocoon4j.runner.model.ModelGenerator.ModelSpec;
 import io.cocoon4j.runner.model.ModelShape;
 import io.cocoon4j.runner.model.WeightType;
-import io.cocoon4j.verifier.JobInput;
 import io.cocoon4j.verifier.Verdict;
 import io.cocoon4j.verifier.Verifier;
 import io.cocoon4j.verifier.Tolerances;
@@ -174,8 +174,7 @@ public final class DetectionExperiment {
             for (Shape s : VERIFIER_SHAPES) {
                 verifiers.add(new Verifier(open(opened, honest, s), honest.sha256(), config.tolerance()));
             }
-            EngineId engineId = new EngineId(runners.get(0).engineId().value());
-            Jobs jobs = new Jobs(honest.sha256(), engineId, config, runners.get(0).vocabSize());
+            Jobs jobs = new Jobs(honest.sha256(), runners.get(0).engineId(), config, runners.get(0).vocabSize());
 
             int falsePositives = 0;
             int honestFlagged = 0;
@@ -347,7 +346,8 @@ public final class DetectionExperiment {
                 : new SamplingSpec.Sampled(SAMPLED.temperatureMilli(), SAMPLED.topK(), SAMPLED.topPMicro(),
                     SAMPLED.minPMicro(), rnd.next64(200));
             JobInput input = new JobInput(salt, prompt);
-            JobSpec spec = new JobSpec(bytes(rnd, 300), model, engine, input.commitment(), sampling, config.maxTokens());
+            JobSpec spec = new JobSpec(bytes(rnd, 300), model, engine, CONTEXT, input.commitment(), sampling,
+                config.maxTokens());
             return new Job(spec, prompt, input);
         }
 

@@ -94,7 +94,7 @@ public final class DriftMeasurement {
             try (LlamaEngine engine = LlamaEngine.open(model, shape.options(context))) {
                 tokens = engine.generate(prompt, maxTokens, (position, logits) -> {
                     rows.add(logits.clone());
-                    return TokenChooser.argmax(logits);
+                    return TokenChooser.GREEDY.choose(position, logits);
                 }, false).tokens();
             }
             Scores scores;

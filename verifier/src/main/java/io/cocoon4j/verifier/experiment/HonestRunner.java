@@ -16,11 +16,28 @@ import io.cocoon4j.runner.engine.LlamaEngine;
 public final class HonestRunner {
     private HonestRunner() {}
 
-    /** The honest output of {@code job} for {@code prompt} on {@code engine}. */
+    /**
+     * The honest output of {@code job} for {@code prompt} on {@code engine}: at most
+     * {@code maxTokens}, and no more than the <em>job's</em> context has room for, whatever context
+     * the engine was opened with (an engine with a bigger one stops where the job's is full).
+     *
+     * @throws IllegalArgumentException if the prompt does not fit the job's context, or the engine's
+     *     context is too small for what the job allows
+     */
     public static Generation run(LlamaEngine engine, JobSpec job, int[] prompt) {
+        int room = job.contextRoom(prompt.length);
+        if (room == 0) {
+            throw new IllegalArgumentException("a prompt of " + prompt.length + " tokens does not fit the job's context of "
+                + job.contextLength());
+        }
+        int limit = Math.min(job.maxTokens(), room);
+        if (prompt.length + limit - 1 > engine.contextLength()) {
+            throw new IllegalArgumentException("the job may need a context of " + (prompt.length + limit - 1)
+                + " tokens; this engine has " + engine.contextLength());
+        }
         SamplingSpec spec = job.sampling();
         DrawSource draws = spec instanceof SamplingSpec.Sampled s ? new SplitMix64Draws(s.seed()) : position -> 0.0;
-        return run(engine, spec, draws, prompt, job.maxTokens());
+        return run(engine, spec, draws, prompt, limit);
     }
 
     /** Output for {@code prompt} under {@code spec} with the given draws. */

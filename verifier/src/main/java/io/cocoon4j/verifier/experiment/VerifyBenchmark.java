@@ -1,7 +1,7 @@
 package io.cocoon4j.verifier.experiment;
 
-import io.cocoon4j.protocol.EngineId;
 import io.cocoon4j.protocol.Hash32;
+import io.cocoon4j.protocol.JobInput;
 import io.cocoon4j.protocol.JobSpec;
 import io.cocoon4j.protocol.ResultClaim;
 import io.cocoon4j.protocol.SamplingSpec;
@@ -9,7 +9,6 @@ import io.cocoon4j.runner.engine.Generation;
 import io.cocoon4j.runner.engine.LlamaEngine;
 import io.cocoon4j.runner.model.ModelGenerator.ModelSpec;
 import io.cocoon4j.runner.model.ModelShape;
-import io.cocoon4j.verifier.JobInput;
 import io.cocoon4j.verifier.Tolerances;
 import io.cocoon4j.verifier.Verdict;
 import io.cocoon4j.verifier.Verifier;
@@ -87,10 +86,11 @@ public final class VerifyBenchmark {
         ModelCache.Model model = models.get(ModelSpec.of(shape));
         int[] prompt = prompt(shape);
         Shape config = new Shape(threads, 512, 512);
-        try (LlamaEngine engine = LlamaEngine.open(model.path(), config.options(prompt.length + tokens + 16))) {
+        int context = prompt.length + tokens + 16;
+        try (LlamaEngine engine = LlamaEngine.open(model.path(), config.options(context))) {
             JobInput input = new JobInput(Hash32.fromHex("5a".repeat(32)), prompt);
-            JobSpec job = new JobSpec(Hash32.fromHex("a5".repeat(32)), model.sha256(),
-                new EngineId(engine.engineId().value()), input.commitment(), new SamplingSpec.Greedy(), tokens);
+            JobSpec job = new JobSpec(Hash32.fromHex("a5".repeat(32)), model.sha256(), engine.engineId(), context,
+                input.commitment(), new SamplingSpec.Greedy(), tokens);
             Verifier verifier = new Verifier(engine, model.sha256(), Tolerances.forShape(shape.id()));
             // Warm up both paths (mapped weights, first-call allocations) before timing either.
             int[] warm = HonestRunner.run(engine, job.sampling(), p -> 0.0, prompt, Math.min(tokens, 8)).tokens();
@@ -100,18 +100,31 @@ public final class VerifyBenchmark {
             long score = 0;
             boolean accepted = true;
             int produced = 0;
+            ResultClaim claim = null;
             for (int r = 0; r < repeats; r++) {
+                // Alternate which side runs first; the first round must generate the claim it then verifies.
+                boolean verifyFirst = claim != null && r % 2 == 1;
+                long verify = 0;
+                Verdict verdict = null;
+                if (verifyFirst) {
+                    long t1 = System.nanoTime();
+                    verdict = verifier.verify(job, claim, input);
+                    verify = System.nanoTime() - t1;
+                }
                 long t0 = System.nanoTime();
                 Generation g = HonestRunner.run(engine, job, prompt);
                 long generate = System.nanoTime() - t0;
-                ResultClaim claim = ResultClaim.of(job, g.tokens());
-                long t1 = System.nanoTime();
-                Verdict verdict = verifier.verify(job, claim, input);
-                long verify = System.nanoTime() - t1;
+                claim = ResultClaim.of(job, g.tokens());
+                if (!verifyFirst) {
+                    long t1 = System.nanoTime();
+                    verdict = verifier.verify(job, claim, input);
+                    verify = System.nanoTime() - t1;
+                }
                 produced = g.size();
                 accepted &= verdict.accepted();
-                log.printf("bench verify: run %d: generate %.1f ms, verify %.1f ms (%s)%n", r + 1, generate / 1e6,
-                    verify / 1e6, verdict.accepted() ? "accepted" : verdict);
+                log.printf("bench verify: run %d (%s first): generate %.1f ms, verify %.1f ms (%s)%n", r + 1,
+                    verifyFirst ? "verify" : "generate", generate / 1e6, verify / 1e6,
+                    verdict.accepted() ? "accepted" : verdict);
                 bestGenerate = Math.min(bestGenerate, generate);
                 if (verify < bestVerify) {
                     bestVerify = verify;

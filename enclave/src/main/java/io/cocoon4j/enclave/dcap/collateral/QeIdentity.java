@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The identity Intel publishes for the TDX quoting enclave ({@code enclaveIdentity}, id {@code TD_QE}). */
-public record QeIdentity(String id, int version, Instant issueDate, Instant nextUpdate, long miscSelect,
+public record QeIdentity(String id, int version, Instant issueDate, Instant nextUpdate, int tcbEvaluationDataNumber,
+                         long miscSelect,
                          long miscSelectMask, byte[] attributes, byte[] attributesMask, byte[] mrSigner,
                          int isvProdId, List<TcbInfo.IsvLevel> tcbLevels) {
 
@@ -26,6 +27,7 @@ public record QeIdentity(String id, int version, Instant issueDate, Instant next
                 l.status("tcbStatus"), l.strings("advisoryIDs")));
         }
         return new QeIdentity(id, version, f.instant("issueDate"), f.instant("nextUpdate"),
+            f.integer("tcbEvaluationDataNumber"),
             u32(f.hex("miscselect", 4)), u32(f.hex("miscselectMask", 4)), f.hex("attributes", 16),
             f.hex("attributesMask", 16), f.hex("mrsigner", 32), f.integer("isvprodid"), List.copyOf(levels));
     }

@@ -12,6 +12,13 @@ public enum TcbStatus {
     SWHardeningNeeded,
     ConfigurationNeeded,
     ConfigurationAndSWHardeningNeeded,
+    /**
+     * TD report 1.5 only: the platform runs an up-to-date TDX module (TEE_TCB_SVN2) but this TD was
+     * launched on an out-of-date one (TEE_TCB_SVN) and keeps running its code until relaunched.
+     */
+    TDRelaunchAdvised,
+    /** {@link #TDRelaunchAdvised}, and the platform also needs configuration. */
+    TDRelaunchAdvisedConfigurationNeeded,
     OutOfDate,
     OutOfDateConfigurationNeeded,
     Revoked;
@@ -26,9 +33,10 @@ public enum TcbStatus {
         return Optional.empty();
     }
 
-    private boolean needsConfiguration() {
+    /** Whether the status says the platform needs configuration. */
+    public boolean needsConfiguration() {
         return this == ConfigurationNeeded || this == ConfigurationAndSWHardeningNeeded
-            || this == OutOfDateConfigurationNeeded;
+            || this == OutOfDateConfigurationNeeded || this == TDRelaunchAdvisedConfigurationNeeded;
     }
 
     /** The combined status of two components of one platform. */

@@ -16,4 +16,6 @@ public record QuoteHeader(int version, int attestationKeyType, long teeType, int
     public static final int SIZE = 48;
     public static final long TEE_TYPE_TDX = 0x81;
     public static final int KEY_TYPE_ECDSA_P256 = 2;
+    /** The vendor id of Intel's quoting enclave, lower-case hex. */
+    public static final String INTEL_QE_VENDOR_ID = "939a7233f79c4ca9940a0db3957f0607";
 }

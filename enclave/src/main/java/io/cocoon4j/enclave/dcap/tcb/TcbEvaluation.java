@@ -18,9 +18,11 @@ public sealed interface TcbEvaluation {
      * @param qeStatus the quoting enclave's status
      * @param tcbDate the matching platform level's date
      * @param advisoryIds union of the advisories of every matching level, in order
+     * @param tcbEvaluationDataNumber the lower of the TCB info's and the QE identity's
+     *     {@code tcbEvaluationDataNumber}: how recent a TCB recovery the collateral reflects
      */
     record Status(TcbStatus status, TcbStatus platformStatus, TcbStatus moduleStatus, TcbStatus qeStatus,
-                  Instant tcbDate, List<String> advisoryIds) implements TcbEvaluation {}
+                  Instant tcbDate, List<String> advisoryIds, int tcbEvaluationDataNumber) implements TcbEvaluation {}
 
     /** No status: e.g. no level matches, or the TDX module or QE identity does not match. */
     record Unsupported(String reason) implements TcbEvaluation {}

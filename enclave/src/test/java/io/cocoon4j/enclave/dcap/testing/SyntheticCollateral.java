@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PrivateKey;
 import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -30,6 +32,9 @@ public final class SyntheticCollateral {
     public String qeIdentityBody;
     public X509CRL pckCrl;
     public X509CRL rootCrl;
+    /** Who signs the JSON, and the chain shipped with it (default: the PKI's TCB signing certificate). */
+    public PrivateKey signingKey;
+    public List<X509Certificate> signingChain;
 
     public SyntheticCollateral(TestPki pki) {
         this.pki = pki;
@@ -37,6 +42,8 @@ public final class SyntheticCollateral {
         this.qeIdentityBody = qeIdentity();
         this.pckCrl = pki.pckCrl();
         this.rootCrl = pki.rootCrl();
+        this.signingKey = pki.tcbSigningKey.getPrivate();
+        this.signingChain = List.of(pki.tcbSigning, pki.root);
     }
 
     private static String level(int sgx, int pce, int[] tdx, String status, String advisories) {
@@ -56,13 +63,19 @@ public final class SyntheticCollateral {
     }
 
     public static String tcbInfo(String fmspc) {
+        return tcbInfo(fmspc, true);
+    }
+
+    /** TCB info for {@code fmspc}, with or without the {@code tdxModuleIdentities} array. */
+    public static String tcbInfo(String fmspc, boolean moduleIdentities) {
         String zeros48 = "0".repeat(96);
+        String identities = "\"tdxModuleIdentities\":[{\"id\":\"TDX_01\",\"mrsigner\":\"" + zeros48 + "\",\"attributes\":\"0000000000000000\","
+            + "\"attributesMask\":\"FFFFFFFFFFFFFFFF\",\"tcbLevels\":[{\"tcb\":{\"isvsvn\":6},\"tcbDate\":\"2024-11-13T00:00:00Z\",\"tcbStatus\":\"UpToDate\"},"
+            + "{\"tcb\":{\"isvsvn\":2},\"tcbDate\":\"2023-08-09T00:00:00Z\",\"tcbStatus\":\"OutOfDate\",\"advisoryIDs\":[\"INTEL-SA-01036\"]}]}],";
         return "{\"id\":\"TDX\",\"version\":3,\"issueDate\":\"" + ISSUED + "\",\"nextUpdate\":\"" + NEXT_UPDATE + "\","
             + "\"fmspc\":\"" + fmspc + "\",\"pceId\":\"0000\",\"tcbType\":0,\"tcbEvaluationDataNumber\":17,"
             + "\"tdxModule\":{\"mrsigner\":\"" + zeros48 + "\",\"attributes\":\"0000000000000000\",\"attributesMask\":\"FFFFFFFFFFFFFFFF\"},"
-            + "\"tdxModuleIdentities\":[{\"id\":\"TDX_01\",\"mrsigner\":\"" + zeros48 + "\",\"attributes\":\"0000000000000000\","
-            + "\"attributesMask\":\"FFFFFFFFFFFFFFFF\",\"tcbLevels\":[{\"tcb\":{\"isvsvn\":6},\"tcbDate\":\"2024-11-13T00:00:00Z\",\"tcbStatus\":\"UpToDate\"},"
-            + "{\"tcb\":{\"isvsvn\":2},\"tcbDate\":\"2023-08-09T00:00:00Z\",\"tcbStatus\":\"OutOfDate\",\"advisoryIDs\":[\"INTEL-SA-01036\"]}]}],"
+            + (moduleIdentities ? identities : "")
             + "\"tcbLevels\":["
             + level(4, 11, new int[] {3, 0, 6}, "UpToDate", null) + ","
             + level(3, 10, new int[] {3, 0, 5}, "SWHardeningNeeded", "\"INTEL-SA-00615\"") + ","
@@ -91,7 +104,7 @@ public final class SyntheticCollateral {
 
     private byte[] signed(String field, String body) {
         try {
-            byte[] sig = SyntheticQuote.sign(pki.tcbSigningKey.getPrivate(), body.getBytes(StandardCharsets.UTF_8));
+            byte[] sig = SyntheticQuote.sign(signingKey, body.getBytes(StandardCharsets.UTF_8));
             return ("{\"" + field + "\":" + body + ",\"signature\":\"" + HexFormat.of().formatHex(sig) + "\"}")
                 .getBytes(StandardCharsets.UTF_8);
         } catch (Exception e) {
@@ -102,7 +115,7 @@ public final class SyntheticCollateral {
     public Collateral collateral() throws CollateralException {
         try {
             return Collateral.of(tcbInfoResponse(), qeIdentityResponse(), pckCrl.getEncoded(), rootCrl.getEncoded(),
-                List.of(pki.tcbSigning, pki.root));
+                signingChain);
         } catch (java.security.cert.CRLException e) {
             throw new IllegalStateException(e);
         }
@@ -116,7 +129,7 @@ public final class SyntheticCollateral {
             Files.write(dir.resolve("qe_identity.json"), qeIdentityResponse());
             Files.write(dir.resolve("pck_crl.der"), pckCrl.getEncoded());
             Files.write(dir.resolve("root_crl.der"), rootCrl.getEncoded());
-            Files.writeString(dir.resolve("tcb_signing_chain.pem"), PemCertificates.encode(List.of(pki.tcbSigning, pki.root)));
+            Files.writeString(dir.resolve("tcb_signing_chain.pem"), PemCertificates.encode(signingChain));
             return dir;
         } catch (java.security.cert.CRLException | java.security.cert.CertificateException e) {
             throw new IllegalStateException(e);

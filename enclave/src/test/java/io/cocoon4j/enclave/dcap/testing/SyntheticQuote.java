@@ -27,6 +27,7 @@ public final class SyntheticQuote {
     public int version = 4;
     public boolean tdx15 = false;
     public byte[] teeTcbSvn = svn(3, 0, 5);
+    public byte[] seamAttributes = new byte[8];
     public byte[] tdAttributes = new byte[8];
     public byte[] mrTd = filled(48, 0xa1);
     public byte[] mrConfigId = new byte[48];
@@ -34,6 +35,11 @@ public final class SyntheticQuote {
     public byte[] mrOwnerConfig = new byte[48];
     public byte[][] rtmrs = {filled(48, 0xb0), filled(48, 0xb1), filled(48, 0xb2), filled(48, 0xb3)};
     public byte[] reportData = filled(64, 0x5d);
+    /** TD report 1.5 only. */
+    public byte[] teeTcbSvn2 = new byte[16];
+    /** TD report 1.5 only; zero: no service TD bound. */
+    public byte[] mrServiceTd = new byte[48];
+    public byte[] qeVendorId = hexBytes("939a7233f79c4ca9940a0db3957f0607");
     public int qeIsvSvn = 4;
     public byte[] qeAuthData = filled(32, 0x42);
     public int padding = 0;
@@ -72,7 +78,7 @@ public final class SyntheticQuote {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteBuffer h = le(48);
             h.putShort((short) version).putShort((short) 2).putInt(0x81).putShort((short) 0).putShort((short) 0);
-            h.put(hexBytes("939a7233f79c4ca9940a0db3957f0607")).put(new byte[20]);
+            h.put(qeVendorId).put(new byte[20]);
             out.write(h.array());
             byte[] body = body();
             if (version == 5) {
@@ -117,14 +123,14 @@ public final class SyntheticQuote {
 
     private byte[] body() {
         ByteBuffer b = le(tdx15 ? 648 : 584);
-        b.put(teeTcbSvn).put(filled(48, 0x5e)).put(new byte[48]).put(new byte[8]).put(tdAttributes)
+        b.put(teeTcbSvn).put(filled(48, 0x5e)).put(new byte[48]).put(seamAttributes).put(tdAttributes)
             .put(filled(8, 0xe7)).put(mrTd).put(mrConfigId).put(mrOwner).put(mrOwnerConfig);
         for (byte[] r : rtmrs) {
             b.put(r);
         }
         b.put(reportData);
         if (tdx15) {
-            b.put(new byte[16]).put(filled(48, 0x5f));
+            b.put(teeTcbSvn2).put(mrServiceTd);
         }
         return b.array();
     }

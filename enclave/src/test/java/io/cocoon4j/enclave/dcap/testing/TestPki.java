@@ -41,6 +41,8 @@ public final class TestPki {
     public static final Instant CRL_NEXT_UPDATE = Instant.parse("2025-02-01T00:00:00Z");
     public static final String FMSPC = "00a06f000000";
     private static final String SGX = "1.2.840.113741.1.13.1";
+    /** Intel's TCB Signing subject, which the test root's collateral signer also carries. */
+    public static final String TCB_SIGNING_SUBJECT = "C=US,ST=CA,L=Santa Clara,O=Intel Corporation,CN=Intel SGX TCB Signing";
 
     public final KeyPair rootKey = keyPair();
     public final KeyPair pckCaKey = keyPair();
@@ -59,7 +61,8 @@ public final class TestPki {
             pckCa = cert("CN=Test SGX PCK Platform CA", "CN=Test SGX Root CA", pckCaKey.getPublic(), rootKey.getPrivate(), true, null);
             pck = cert("CN=Test SGX PCK Certificate", "CN=Test SGX PCK Platform CA", pckKey.getPublic(), pckCaKey.getPrivate(),
                 false, sgxExtension(sgxComponents, pceSvn));
-            tcbSigning = cert("CN=Test SGX TCB Signing", "CN=Test SGX Root CA", tcbSigningKey.getPublic(), rootKey.getPrivate(), false, null);
+            // The collateral signer carries Intel's exact subject: the verifier pins it by name and role.
+            tcbSigning = cert(TCB_SIGNING_SUBJECT, "CN=Test SGX Root CA", tcbSigningKey.getPublic(), rootKey.getPrivate(), false, null);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -82,8 +85,8 @@ public final class TestPki {
     /** A certificate with arbitrary names and keys, for tests that swap chains around. */
     public X509Certificate cert(String subject, String issuer, java.security.PublicKey key, PrivateKey signer,
                                 boolean ca, byte[] sgxExtension) throws Exception {
-        X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(new X500Name(issuer), BigInteger.valueOf(serial++),
-            Date.from(NOT_BEFORE), Date.from(NOT_AFTER), new X500Name(subject), key);
+        X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(name(issuer), BigInteger.valueOf(serial++),
+            Date.from(NOT_BEFORE), Date.from(NOT_AFTER), name(subject), key);
         b.addExtension(Extension.basicConstraints, true, ca ? new BasicConstraints(1) : new BasicConstraints(false));
         b.addExtension(Extension.keyUsage, true, ca ? new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign)
             : new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
@@ -92,6 +95,11 @@ public final class TestPki {
         }
         return new JcaX509CertificateConverter().getCertificate(
             b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signer)));
+    }
+
+    /** The name in RFC 2253 order, as the JDK reads it (BouncyCastle's string parser would reverse the RDNs). */
+    private static X500Name name(String dn) {
+        return X500Name.getInstance(new javax.security.auth.x500.X500Principal(dn).getEncoded());
     }
 
     /** A CRL by {@code issuer}, current from {@code thisUpdate} to {@code nextUpdate}, revoking {@code revoked}. */
@@ -117,6 +125,11 @@ public final class TestPki {
 
     public X509CRL pckCrl(X509Certificate... revoked) {
         return crl(pckCa, pckCaKey.getPrivate(), CRL_THIS_UPDATE, CRL_NEXT_UPDATE, revoked);
+    }
+
+    /** The SGX PCK extension this PKI's PCK certificate carries, for certificates made to look like one. */
+    public static byte[] sgxExtension() throws Exception {
+        return sgxExtension(new int[] {3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3}, 10);
     }
 
     private static byte[] sgxExtension(int[] comps, int pceSvn) throws Exception {

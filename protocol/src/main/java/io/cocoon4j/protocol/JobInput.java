@@ -1,21 +1,23 @@
-package io.cocoon4j.verifier;
+package io.cocoon4j.protocol;
 
-import io.cocoon4j.protocol.Hash32;
-import io.cocoon4j.protocol.InputCommitment;
 import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The private part of a job a verifier is shown (inside an enclave, or by the client in a dispute):
- * the prompt token ids and the salt of the on-chain {@link InputCommitment}.
+ * The private part of a job: the prompt token ids and the salt of the on-chain
+ * {@link InputCommitment}. The client sends it to the runner over RA-TLS; a verifier is shown it
+ * inside an enclave, or by the client in a dispute.
  *
  * @param salt the 32-byte salt the client drew
  * @param promptTokens the prompt token ids, BOS included if the job used one
  */
 public record JobInput(Hash32 salt, int[] promptTokens) {
+    /** @throws IllegalArgumentException if a prompt token id is negative (no commitment can encode it) */
     public JobInput {
         Objects.requireNonNull(salt, "salt");
         promptTokens = Objects.requireNonNull(promptTokens, "promptTokens").clone();
+        // Refused here, so that computing the commitment during verification cannot fail.
+        InputCommitment.of(salt, promptTokens);
     }
 
     /** The commitment that must equal the job's {@code inputCommitment}. */
