@@ -52,25 +52,26 @@ public final class ReportWriter {
     static void profitPlot(Findings f, String model, Path file) throws IOException {
         XYSeriesCollection data = new XYSeriesCollection();
         int defaultRate = f.params().audit().rateBps();
+        int longJobs = f.jobs().tokensAtQuantile(0.9);
         int[] rates = {defaultRate / 4, defaultRate / 2, defaultRate, defaultRate * 2, defaultRate * 4};
         for (int rate : rates) {
             NetworkParams p = EconomicAnalysis.withAuditRate(f.params(), rate);
-            Payoffs pay = f.analysis().payoffs(p, f.analysis().scenario(model, false));
+            Payoffs pay = f.analysis().payoffs(p, f.analysis().scenario(model, true));
             XYSeries s = new XYSeries(String.format(Locale.ROOT, "audit rate %.2f%%%s", rate / 100.0,
                 rate == defaultRate ? " (default)" : ""));
-            for (int i = 0; i <= 60; i++) {
-                double q = i / 200.0;
-                s.add(q, pay.relativeToHonest(new Strategy.Cheat(HARDEST_CHEAT, q, 0)));
+            for (int i = 0; i <= 100; i++) {
+                double q = i / 100.0;
+                s.add(q, pay.relativeToHonest(new Strategy.Cheat(HARDEST_CHEAT, q, longJobs)));
             }
             data.addSeries(s);
         }
         JFreeChart chart = ChartFactory.createXYLineChart(
-            "Cheating with a q8_0 copy on the " + model + " model (follow-ups " + f.params().audit().followUpsPerFlag() + ")",
+            "q8_0 copy on the " + model + " model's longest 10 % of jobs (95 % bounds)",
             "probability of cheating on a job", "profit relative to an honest runner", data, PlotOrientation.VERTICAL,
             true, false, false);
         XYPlot plot = chart.getXYPlot();
-        plot.getRangeAxis().setRange(-4, 1.6);
-        plot.getDomainAxis().setRange(0, 0.3);
+        plot.getRangeAxis().setRange(0.9, 1.05);
+        plot.getDomainAxis().setRange(0, 1);
         plot.addRangeMarker(new ValueMarker(1, Color.DARK_GRAY, new BasicStroke(1.5f)));
         style(chart);
         ChartUtils.saveChartAsPNG(file.toFile(), chart, 900, 560);
