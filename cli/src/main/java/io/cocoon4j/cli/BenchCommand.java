@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         io.cocoon4j.cli.bench.BenchVerifyCommand.class,
         io.cocoon4j.cli.bench.BenchDetectCommand.class,
         io.cocoon4j.cli.bench.FeesBench.class,
+        io.cocoon4j.cli.bench.BenchEconomicsCommand.class,
     })
 public final class BenchCommand implements Runnable {
 

@@ -2,6 +2,7 @@ package io.cocoon4j.cli.bench;
 
 import io.cocoon4j.cli.ReportOptions;
 import io.cocoon4j.protocol.sampling.Tolerance;
+import io.cocoon4j.runner.model.ModelShape;
 import io.cocoon4j.verifier.Tolerances;
 import io.cocoon4j.verifier.experiment.DetectionExperiment;
 import java.util.concurrent.Callable;
@@ -15,8 +16,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
         "False-positive and detection rates of verification: honest jobs against every cheat.",
-        "Runs honest jobs across thread counts and batch shapes and plays each cheat on the tiny "
-            + "generated model; reports false_positive_rate, detection_rate (rejected) and "
+        "Runs honest jobs across thread counts and batch shapes and plays each cheat on a "
+            + "generated model (--shape, default tiny); reports false_positive_rate, detection_rate (rejected) and "
             + "detected_or_flagged_rate per cheat. Exit 0 only if no honest job was rejected or flagged and every "
             + "wrong result was rejected or flagged. On a shared machine set OMP_WAIT_POLICY=PASSIVE."})
 public final class BenchDetectCommand implements Callable<Integer> {
@@ -41,18 +42,23 @@ public final class BenchDetectCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--tau", description = "Tolerance the verifiers use, for calibration sweeps "
-        + "(default: the tiny model's calibrated τ).")
+        + "(default: the model's calibrated τ).")
     Double tau;
+
+    @Option(names = "--shape", description = "Generated model: tiny, small or medium (default: ${DEFAULT-VALUE}).",
+        defaultValue = "tiny")
+    String shape;
 
     @Mixin
     ModelDirectory models;
 
     @Override
     public Integer call() {
-        Tolerance tolerance = tau == null ? Tolerances.TINY : new Tolerance(tau);
+        ModelShape modelShape = ModelShape.parse(shape);
+        Tolerance tolerance = tau == null ? Tolerances.forShape(modelShape.id()) : new Tolerance(tau);
         DetectionExperiment.Config config = quick
-            ? new DetectionExperiment.Config(40, 3, maxTokens, seed, tolerance)
-            : new DetectionExperiment.Config(honestJobs, trials, maxTokens, seed, tolerance);
+            ? new DetectionExperiment.Config(40, 3, maxTokens, seed, tolerance, modelShape)
+            : new DetectionExperiment.Config(honestJobs, trials, maxTokens, seed, tolerance, modelShape);
         DetectionExperiment.Report report = DetectionExperiment.run(models.cache(), config, System.err);
         boolean allCaught = report.cheats().stream()
             .allMatch(c -> c.trials() > 0 && c.detected() + c.flagged() == c.trials());

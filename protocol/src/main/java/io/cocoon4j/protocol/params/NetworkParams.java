@@ -17,22 +17,28 @@ import java.util.Objects;
  * @param slashing what a loser forfeits and who receives it
  * @param jury how disputes are decided
  * @param fees what the protocol keeps and what audits earn
+ * @param audit how often verifiers check results, and what an unprovable deviation (a flag) triggers
  */
-public record NetworkParams(Stakes stakes, Deadlines deadlines, Slashing slashing, Jury jury, Fees fees) {
+public record NetworkParams(Stakes stakes, Deadlines deadlines, Slashing slashing, Jury jury, Fees fees,
+                            Audit audit) {
 
     /** Basis points in one whole. */
     public static final int BPS = 10_000;
 
     /**
-     * Defaults for a new network. Values are justified in the README's economics section, from
-     * the measured detection rates and fees; change them only together with that analysis.
+     * Defaults for a new network. The economics module derives the job lock, the missed-deadline
+     * slash, the jury's pay, the audit rate, follow-ups and fee from the measured detection rates
+     * and fees ({@code cocoon bench economics} prints the derivation and checks that these values
+     * equal it); the README's economics section explains each value. Change them only together with
+     * that analysis.
      */
     public static final NetworkParams DEFAULTS = new NetworkParams(
-            new Stakes(ton(100), ton(50), 30_000, ton(1)),
+            new Stakes(ton(100), ton(50), 30_000, ton(0.35)),
             new Deadlines(600, 600, 3_600, 7 * 24 * 3_600, 600, 600, 600),
-            new Slashing(BPS, 2_000, BPS, 4_000, 4_000),
-            new Jury(5, 3, ton(0.5), ton(1)),
-            new Fees(100, 200));
+            new Slashing(BPS, 90, BPS, 5_000, 1_000),
+            new Jury(5, 3, ton(0.025), ton(0.05)),
+            new Fees(100, 40),
+            new Audit(70, 10, 0));
 
     public NetworkParams {
         Objects.requireNonNull(stakes, "stakes");
@@ -40,6 +46,7 @@ public record NetworkParams(Stakes stakes, Deadlines deadlines, Slashing slashin
         Objects.requireNonNull(slashing, "slashing");
         Objects.requireNonNull(jury, "jury");
         Objects.requireNonNull(fees, "fees");
+        Objects.requireNonNull(audit, "audit");
     }
 
     /**
@@ -140,6 +147,33 @@ public record NetworkParams(Stakes stakes, Deadlines deadlines, Slashing slashin
             if (protocolFeeBps + auditFeeBps > BPS) {
                 throw new IllegalArgumentException("fees exceed the whole payout");
             }
+        }
+    }
+
+    /**
+     * Audit policy. Verifiers audit each job with probability {@code rateBps}, drawn from public
+     * randomness so that a runner cannot know which of its jobs will be checked. A <em>flag</em> is an
+     * audit that found tokens within the tolerance but not the verifier's own choice (margin hits):
+     * evidence of a lower-precision copy, never a slashable proof, since honest runs of larger models
+     * are flagged too (measured in the README's economics section).
+     *
+     * @param rateBps the probability that a job is audited
+     * @param followUpsPerFlag how many of a flagged runner's next jobs are then audited for certain
+     * @param flagWithholdBps share of a flagged job's payment refunded to the client instead of paid
+     */
+    public record Audit(int rateBps, int followUpsPerFlag, int flagWithholdBps) {
+        public Audit {
+            fraction("rateBps", rateBps);
+            positive("rateBps", rateBps);
+            if (followUpsPerFlag < 0) {
+                throw new IllegalArgumentException("followUpsPerFlag must not be negative, got " + followUpsPerFlag);
+            }
+            fraction("flagWithholdBps", flagWithholdBps);
+        }
+
+        /** The audit probability as a fraction. */
+        public double rate() {
+            return rateBps / (double) BPS;
         }
     }
 

@@ -56,15 +56,24 @@ public final class DetectionExperiment {
      * @param maxTokens output tokens per job (at most {@value #CONTEXT} minus the prompt)
      * @param seed varies prompts, job ids and sampling seeds
      * @param tolerance τ the verifiers use (calibration sweeps vary it)
+     * @param shape the generated model the jobs run on, at its default precision (honest runners
+     *              and verifiers); lower-precision cheats not below that precision are skipped
      */
-    public record Config(int honestJobs, int trialsPerCheat, int maxTokens, long seed, Tolerance tolerance) {
+    public record Config(int honestJobs, int trialsPerCheat, int maxTokens, long seed, Tolerance tolerance,
+                         ModelShape shape) {
         /** With the calibrated tolerance of the tiny model. */
         public Config(int honestJobs, int trialsPerCheat, int maxTokens, long seed) {
             this(honestJobs, trialsPerCheat, maxTokens, seed, Tolerances.TINY);
         }
 
+        /** On the tiny model. */
+        public Config(int honestJobs, int trialsPerCheat, int maxTokens, long seed, Tolerance tolerance) {
+            this(honestJobs, trialsPerCheat, maxTokens, seed, tolerance, ModelShape.TINY);
+        }
+
         public Config {
             java.util.Objects.requireNonNull(tolerance, "tolerance");
+            java.util.Objects.requireNonNull(shape, "shape");
             if (honestJobs < 0 || trialsPerCheat < 0 || maxTokens < 2 || maxTokens > CONTEXT - 32) {
                 throw new IllegalArgumentException("need honestJobs, trialsPerCheat >= 0 and 2 <= maxTokens <= "
                     + (CONTEXT - 32));
@@ -98,6 +107,7 @@ public final class DetectionExperiment {
     }
 
     /**
+     * @param model the model the jobs ran on, in words
      * @param honestJobs honest jobs verified
      * @param falsePositives honest jobs rejected
      * @param honestFlagged honest jobs accepted with margin hits (the false-flag count of the audit signal)
@@ -106,15 +116,15 @@ public final class DetectionExperiment {
      * @param cheats per-cheat results
      * @param nanos wall time of the whole experiment
      */
-    public record Report(int honestJobs, int falsePositives, int honestFlagged, double largestHonestGap, double tau,
-                         List<CheatResult> cheats, long nanos) {
+    public record Report(String model, int honestJobs, int falsePositives, int honestFlagged, double largestHonestGap,
+                         double tau, List<CheatResult> cheats, long nanos) {
         public double falsePositiveRate() {
             return honestJobs == 0 ? 0 : (double) falsePositives / honestJobs;
         }
 
         public Map<String, Object> toMap() {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("model", "tiny (2 x 64, f32, seed 42)");
+            m.put("model", model);
             m.put("tau", tau);
             m.put("honest_jobs", honestJobs);
             m.put("false_positives", falsePositives);
@@ -152,7 +162,8 @@ public final class DetectionExperiment {
     /** Runs the experiment; progress goes to {@code log}. */
     public static Report run(ModelCache models, Config config, PrintStream log) {
         long t0 = System.nanoTime();
-        ModelCache.Model honest = models.get(ModelSpec.of(ModelShape.TINY));
+        ModelShape shape = config.shape();
+        ModelCache.Model honest = models.get(ModelSpec.of(shape));
         List<LlamaEngine> opened = new ArrayList<>();
         try {
             List<LlamaEngine> runners = new ArrayList<>();
@@ -198,15 +209,21 @@ public final class DetectionExperiment {
             Map<Cheat, LlamaEngine> cheatEngines = new EnumMap<>(Cheat.class);
             Shape cheatShape = RUNNER_SHAPES.get(0);
             cheatEngines.put(Cheat.OTHER_MODEL, open(opened,
-                models.get(new ModelSpec(ModelShape.TINY, ModelSpec.DEFAULT_SEED + 1, WeightType.F32)), cheatShape));
-            cheatEngines.put(Cheat.LOWER_PRECISION_F16, open(opened,
-                models.get(new ModelSpec(ModelShape.TINY, ModelSpec.DEFAULT_SEED, WeightType.F16)), cheatShape));
+                models.get(new ModelSpec(shape, ModelSpec.DEFAULT_SEED + 1, shape.defaultType)), cheatShape));
+            // A "lower-precision copy" at or above the honest precision is no cheat (small and medium are f16).
+            if (WeightType.F16.ordinal() > shape.defaultType.ordinal()) {
+                cheatEngines.put(Cheat.LOWER_PRECISION_F16, open(opened,
+                    models.get(new ModelSpec(shape, ModelSpec.DEFAULT_SEED, WeightType.F16)), cheatShape));
+            }
             cheatEngines.put(Cheat.LOWER_PRECISION_Q8_0, open(opened,
-                models.get(new ModelSpec(ModelShape.TINY, ModelSpec.DEFAULT_SEED, WeightType.Q8_0)), cheatShape));
+                models.get(new ModelSpec(shape, ModelSpec.DEFAULT_SEED, WeightType.Q8_0)), cheatShape));
 
             List<CheatResult> results = new ArrayList<>();
             int base = config.honestJobs();
             for (Cheat cheat : Cheat.values()) {
+                if (cheat == Cheat.LOWER_PRECISION_F16 && !cheatEngines.containsKey(cheat)) {
+                    continue;
+                }
                 int trials = 0;
                 int identical = 0;
                 int detected = 0;
@@ -248,7 +265,9 @@ public final class DetectionExperiment {
                 results.add(result);
                 base += 2 * attempts;
             }
-            return new Report(config.honestJobs(), falsePositives, honestFlagged, largestGap, config.tolerance().tau(), results,
+            String model = String.format(java.util.Locale.ROOT, "%s (%d x %d, %s, seed %d)", shape.id(), shape.layers,
+                shape.embedding, shape.defaultType.name().toLowerCase(java.util.Locale.ROOT), ModelSpec.DEFAULT_SEED);
+            return new Report(model, config.honestJobs(), falsePositives, honestFlagged, largestGap, config.tolerance().tau(), results,
                 System.nanoTime() - t0);
         } finally {
             opened.forEach(LlamaEngine::close);

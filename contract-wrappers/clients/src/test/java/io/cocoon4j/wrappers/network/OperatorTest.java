@@ -22,7 +22,7 @@ class OperatorTest {
         NetworkParams p = NetworkParams.DEFAULTS;
         NetworkParams big = new NetworkParams(new NetworkParams.Stakes(p.stakes().minRunnerStake(),
                 p.stakes().verifierBond(), p.stakes().jobLockBps(), p.stakes().minRunnerStake()), p.deadlines(),
-                p.slashing(), p.jury(), p.fees());
+                p.slashing(), p.jury(), p.fees(), p.audit());
         try (Net net = new Net(big)) {
             Net.Party runner = net.runner("double-runner");
             WalletV4 client = net.chain.fundedWallet("double-client");

@@ -68,7 +68,7 @@ class RootTest {
             JobContract before = n.createJob(client, 1, 100, 1_000);
             NetworkParams p = NetworkParams.DEFAULTS;
             NetworkParams changed = new NetworkParams(p.stakes(), new NetworkParams.Deadlines(60, 60, 60, 60, 60, 60, 60),
-                    p.slashing(), p.jury(), p.fees());
+                    p.slashing(), p.jury(), p.fees(), p.audit());
             ok(n.root.sendSetConfig(n.owner, ton("0.05"), NetworkDeployment.config(changed)).trace(), n.root.address());
             assertThat(n.root.getConfigVersion()).isEqualTo(2);
             JobContract after = n.createJob(client, 2, 100, 1_000);
