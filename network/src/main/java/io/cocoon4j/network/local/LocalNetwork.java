@@ -157,7 +157,7 @@ public final class LocalNetwork implements TonChain {
     }
 
     private void replay(JournalEntry e) {
-        chain.setNow(Math.max(e.now(), chain.now()));
+        chain.setNow(e.now()); // the recorded time: storage fees and valid-until checks come out the same
         Trace t;
         if (e instanceof JournalEntry.External x) {
             try {

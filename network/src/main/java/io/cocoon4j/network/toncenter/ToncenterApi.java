@@ -329,7 +329,7 @@ public final class ToncenterApi {
         String s = requireText(p, name);
         try {
             return Address.of(s);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // ton4j signals a bad address with java.lang.Error
             throw new ToncenterError(416, "Incorrect address: '" + s + "' is neither a raw (wc:hex) nor a user-friendly address");
         }
     }

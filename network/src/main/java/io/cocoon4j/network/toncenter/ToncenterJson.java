@@ -338,7 +338,7 @@ public final class ToncenterJson {
                 .storeCoins(BigInteger.ZERO)
                 .storeBit(false)
                 .storeBit(true)
-                .storeRef(ext.body())
+                .storeRef(CellBuilder.beginCell().storeCell(ext.body()).endCell()) // re-built: parsed bodies lack depth data
                 .endCell();
         return Hash32.of(norm.getHash());
     }

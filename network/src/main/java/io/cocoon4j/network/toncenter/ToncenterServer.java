@@ -36,6 +36,7 @@ public final class ToncenterServer implements AutoCloseable {
     public static final int DEFAULT_PORT = 8081;
     private static final int MAX_BODY = 4 << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final System.Logger LOG = System.getLogger(ToncenterServer.class.getName());
 
     private final HttpServer http;
     private final ExecutorService pool;
@@ -125,9 +126,12 @@ public final class ToncenterServer implements AutoCloseable {
         } catch (ToncenterError e) {
             status = e.code();
             reply = error(e.code(), e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) { // ton4j's parsers throw java.lang.Error on bad input: still answer
             status = 500;
             reply = error(500, "internal error: " + e);
+            LOG.log(System.Logger.Level.WARNING, "toncenter endpoint: internal error on " + ex.getRequestURI().getPath(), e);
         }
         if (id != null) {
             reply.set("id", id);
