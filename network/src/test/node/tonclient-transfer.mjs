@@ -1,13 +1,13 @@
 // Test-only: @ton/ton's TonClient, unmodified, against cocoon's toncenter-compatible endpoint.
-// Usage: node tonclient-transfer.mjs JSONRPC_URL API_KEY SEED_HEX DESTINATION AMOUNT_TON
-// Sends AMOUNT_TON from the wallet v5r1 of the key (deploying it), waits for the seqno to move,
+// Usage: node tonclient-transfer.mjs JSONRPC_URL API_KEY "24 WORDS" DESTINATION AMOUNT_TON
+// Sends AMOUNT_TON from the wallet v5r1 of the mnemonic's key (deploying it), waits for the seqno to move,
 // and prints one JSON object with what it read back.
 import { TonClient, WalletContractV4, WalletContractV5R1, internal, Address, SendMode } from '@ton/ton';
-import { keyPairFromSeed } from '@ton/crypto';
+import { mnemonicToPrivateKey } from '@ton/crypto';
 
-const [endpoint, apiKey, seedHex, destination, amount] = process.argv.slice(2);
+const [endpoint, apiKey, words, destination, amount] = process.argv.slice(2);
 const client = new TonClient({ endpoint, apiKey: apiKey || undefined });
-const keys = keyPairFromSeed(Buffer.from(seedHex, 'hex'));
+const keys = await mnemonicToPrivateKey(words.split(' '));
 const wallet = client.open(WalletContractV5R1.create({ workchain: 0, publicKey: keys.publicKey }));
 const v4 = WalletContractV4.create({ workchain: 0, publicKey: keys.publicKey });
 const to = Address.parse(destination);

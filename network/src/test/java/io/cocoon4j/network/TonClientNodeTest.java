@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,8 @@ import org.ton.ton4j.address.Address;
 
 /**
  * {@code @ton/ton}'s TonClient (the official TypeScript client, pinned in src/test/node) under Node
- * against the local endpoint: a wallet v5r1 transfer (deploying the wallet) and reading it back.
+ * against the local endpoint: a wallet v5r1 transfer (deploying the wallet) and reading it back,
+ * with the key both sides derive from the same 24-word mnemonic.
  * Skips, saying why, when node or the installed client is missing.
  */
 class TonClientNodeTest {
@@ -38,13 +38,14 @@ class TonClientNodeTest {
 
         try (LocalNetwork network = LocalNetwork.inMemory();
              ToncenterServer server = ToncenterServer.start(network, 0, Optional.of("node-key"))) {
-            Ed25519Keys keys = Ed25519Keys.fromName("tonclient-user");
+            java.util.List<String> words = io.cocoon4j.network.wallet.Mnemonics.generate();
+            Ed25519Keys keys = io.cocoon4j.network.wallet.Mnemonics.keys(words); // @ton/crypto must derive the same key
             Wallet ours = new Wallet(network, WalletKind.V5R1, keys, WalletV5.MAINNET_GLOBAL_ID);
             network.fund(ours.address(), ton("10"), null); // the faucet; TonClient deploys the wallet itself
             Address dest = Address.of("0:" + "55".repeat(32));
 
             Process p = new ProcessBuilder("node", script.toString(), server.jsonRpcUrl(), "node-key",
-                    HexFormat.of().formatHex(keys.seed()), dest.toRaw(), "1.25")
+                    String.join(" ", words), dest.toRaw(), "1.25")
                     .redirectErrorStream(false).start();
             assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("node finished").isTrue();
             String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -34,6 +34,10 @@ import java.util.concurrent.TimeUnit;
 public final class ToncenterServer implements AutoCloseable {
     /** Where {@code cocoon up} listens unless told otherwise. */
     public static final int DEFAULT_PORT = 8081;
+    /** The local faucet ({@code POST {"address": …, "amount": nanotons}}): not part of toncenter's API. */
+    public static final String FAUCET_PATH = "/cocoon/faucet";
+    /** The most one faucet call gives, in nanotons (one million TON). */
+    public static final java.math.BigInteger FAUCET_MAX = java.math.BigInteger.TEN.pow(15);
     private static final int MAX_BODY = 4 << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final System.Logger LOG = System.getLogger(ToncenterServer.class.getName());
@@ -71,6 +75,7 @@ public final class ToncenterServer implements AutoCloseable {
         });
         ToncenterServer server = new ToncenterServer(http, pool, new ToncenterApi(network), apiKey);
         http.createContext("/api/v2/", server::handle);
+        http.createContext(FAUCET_PATH, ex -> server.faucet(network, ex));
         http.setExecutor(pool);
         http.start();
         return server;
@@ -136,6 +141,50 @@ public final class ToncenterServer implements AutoCloseable {
         if (id != null) {
             reply.set("id", id);
             reply.put("jsonrpc", "2.0");
+        }
+        byte[] out = JSON.writeValueAsBytes(reply);
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, out.length);
+        try (OutputStream os = ex.getResponseBody()) {
+            os.write(out);
+        }
+    }
+
+    private void faucet(LocalNetwork network, HttpExchange ex) throws IOException {
+        ObjectNode reply;
+        int status = 200;
+        try {
+            checkKey(ex, queryParams(ex.getRequestURI().getRawQuery()));
+            if (!ex.getRequestMethod().equals("POST")) {
+                throw new ToncenterError(405, "the faucet takes POST {\"address\": …, \"amount\": nanotons}");
+            }
+            JsonNode body = readBody(ex);
+            org.ton.ton4j.address.Address to;
+            try {
+                to = org.ton.ton4j.address.Address.of(body.path("address").asText());
+            } catch (RuntimeException | Error e) {
+                throw new ToncenterError(416, "Incorrect address: '" + body.path("address").asText() + "'");
+            }
+            java.math.BigInteger amount;
+            try {
+                amount = new java.math.BigInteger(body.path("amount").asText());
+            } catch (NumberFormatException e) {
+                throw new ToncenterError(400, "amount is a whole number of nanotons");
+            }
+            if (amount.signum() <= 0 || amount.compareTo(FAUCET_MAX) > 0) {
+                throw new ToncenterError(400, "the faucet gives between 1 nanoton and 1,000,000 TON per call");
+            }
+            var trace = network.fund(to, amount, null);
+            reply = JSON.createObjectNode();
+            reply.put("ok", true);
+            ObjectNode result = reply.putObject("result");
+            result.put("address", to.toRaw());
+            result.put("amount", amount.toString());
+            result.put("balance", network.account(to).balance().toString());
+            result.put("transaction_hash", ToncenterJson.b64(trace.root().hash()));
+        } catch (ToncenterError e) {
+            status = e.code();
+            reply = error(e.code(), e.getMessage());
         }
         byte[] out = JSON.writeValueAsBytes(reply);
         ex.getResponseHeaders().set("Content-Type", "application/json");

@@ -58,6 +58,13 @@ public final class Wallet implements Sender {
         }
     }
 
+    /** The address of {@code kind}'s wallet for {@code keys} on the network with {@code networkGlobalId}. */
+    public static Address addressOf(WalletKind kind, Ed25519Keys keys, int networkGlobalId) {
+        return kind == WalletKind.V5R1
+                ? new WalletV5(keys, WalletV5.walletId(networkGlobalId, 0, 0)).address()
+                : Messages.addressOf(Messages.stateInit(WalletV4.code(), WalletV4.initialData(keys, WalletV4.DEFAULT_SUBWALLET_ID)), 0);
+    }
+
     public WalletKind kind() {
         return kind;
     }
