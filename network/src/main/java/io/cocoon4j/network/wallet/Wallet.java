@@ -60,9 +60,17 @@ public final class Wallet implements Sender {
 
     /** The address of {@code kind}'s wallet for {@code keys} on the network with {@code networkGlobalId}. */
     public static Address addressOf(WalletKind kind, Ed25519Keys keys, int networkGlobalId) {
-        return kind == WalletKind.V5R1
-                ? new WalletV5(keys, WalletV5.walletId(networkGlobalId, 0, 0)).address()
-                : Messages.addressOf(Messages.stateInit(WalletV4.code(), WalletV4.initialData(keys, WalletV4.DEFAULT_SUBWALLET_ID)), 0);
+        return addressOf(kind, keys.publicKey().bytes(), networkGlobalId);
+    }
+
+    /** As {@link #addressOf(WalletKind, Ed25519Keys, int)} from the public key alone (no secret needed). */
+    public static Address addressOf(WalletKind kind, byte[] publicKey, int networkGlobalId) {
+        Cell data = kind == WalletKind.V5R1
+                ? WalletV5.initialData(publicKey, WalletV5.walletId(networkGlobalId, 0, 0))
+                : org.ton.ton4j.cell.CellBuilder.beginCell() // wallet v4r2: seqno 0, subwallet id, key, no plugins
+                        .storeUint(0, 32).storeUint(WalletV4.DEFAULT_SUBWALLET_ID, 32).storeBytes(publicKey).storeBit(false)
+                        .endCell();
+        return Messages.addressOf(Messages.stateInit(kind.code(), data), 0);
     }
 
     public WalletKind kind() {

@@ -46,11 +46,16 @@ public record WalletV5(Ed25519Keys keys, long walletId) {
 
     /** Initial data: signatures allowed, seqno 0, wallet id, public key, no extensions. */
     public Cell initialData() {
+        return initialData(keys.publicKey().bytes(), walletId);
+    }
+
+    /** The initial data of the wallet of {@code publicKey} with {@code walletId}. */
+    public static Cell initialData(byte[] publicKey, long walletId) {
         return CellBuilder.beginCell()
                 .storeBit(true)
                 .storeUint(0, 32)
                 .storeUint(walletId, 32)
-                .storeBytes(keys.publicKey().bytes())
+                .storeBytes(publicKey)
                 .storeBit(false)
                 .endCell();
     }
