@@ -44,11 +44,15 @@ public final class CocoonHome {
     }
 
     /**
-     * The local network's endpoint: {@code $COCOON_LOCAL_ENDPOINT}, else what a running {@code cocoon up}
+     * The local network's endpoint: {@code $COCOON_LOCAL_ENDPOINT} (or the system property
+     * {@code cocoon.local_endpoint}), else what a running {@code cocoon up}
      * wrote in {@code local-network.json}, else the default port on loopback.
      */
     public static String localEndpoint() {
         String env = System.getenv("COCOON_LOCAL_ENDPOINT");
+        if (env == null || env.isBlank()) {
+            env = System.getProperty("cocoon.local_endpoint");
+        }
         if (env != null && !env.isBlank()) {
             return env;
         }

@@ -43,7 +43,11 @@ import picocli.CommandLine.Option;
         subcommands = DeployCommand.Check.class)
 public final class DeployCommand implements Callable<Integer> {
 
-X, defaultValue = "0.2", paramLabel = "TON",
+    // Not `required`: picocli would then demand it before `deploy check` too.
+    @Option(names = "--wallet", paramLabel = "NAME", description = "The wallet that pays and owns the root (required).")
+    String wallet;
+
+    @Option(names = "--value", defaultValue = "0.2", paramLabel = "TON",
             description = "TON sent with the deploy, kept by the contract for its storage (default ${DEFAULT-VALUE}).")
     String value;
 
