@@ -100,14 +100,30 @@ public final class WalletCommand implements Runnable {
         return Wallet.addressOf(k.kind(), java.util.HexFormat.of().parseHex(k.publicKeyHex()), net.globalId());
     }
 
-    @Command(name = "create", mixinStandardHelpOptions = true,
-            description = "Create a wallet with a fresh 24-word mnemonic, encrypted in ~/.cocoon/wallets/NAME.json.")
-    static final class Create implements Callable<Integer> {
+    /** What {@code create} and {@code import} share: the wallet's name and version. */
+    static final class NewWallet {
         @Parameters(index = "0", paramLabel = "NAME", description = "The wallet's name (letters, digits, . _ -).")
         String name;
 
         @Option(names = "--version", defaultValue = "v5r1", description = "Wallet contract: v5r1 (default) or v4r2.")
         String version;
+
+        /** Encrypts {@code words} into the wallet file and reports it (never the words). */
+        Integer save(List<String> words, SecretOptions secret, ReportOptions output) {
+            Path f = CocoonHome.wallet(name);
+            KeyFile k = KeyFile.create(f, WalletKind.parse(version), words, secret.secret(true), KeyFile.SCRYPT_N);
+            System.err.println("wallet " + name + " saved; back up " + f + " and remember its password"
+                    + " (the 24 words are inside, encrypted, and never printed)");
+            output.print(describe(name, k, f));
+            return 0;
+        }
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true,
+            description = "Create a wallet with a fresh 24-word mnemonic, encrypted in ~/.cocoon/wallets/NAME.json.")
+    static final class Create implements Callable<Integer> {
+        @Mixin
+        NewWallet wallet;
 
         @Mixin
         SecretOptions secret;
@@ -117,12 +133,7 @@ public final class WalletCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Path f = CocoonHome.wallet(name);
-            KeyFile k = KeyFile.create(f, WalletKind.parse(version), Mnemonics.generate(), secret.secret(true), KeyFile.SCRYPT_N);
-            System.err.println("wallet " + name + " created; back up " + f + " and remember its password"
-                    + " (the 24 words are inside, encrypted, and never printed)");
-            output.print(describe(name, k, f));
-            return 0;
+            return wallet.save(Mnemonics.generate(), secret, output);
         }
     }
 
@@ -130,20 +141,17 @@ public final class WalletCommand implements Runnable {
             description = "Import a wallet from its 24 words (read from --mnemonic-file or standard input, never from"
                     + " the command line).")
     static final class Import implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "NAME", description = "The wallet's name.")
-        String name;
-
-        @Option(names = "--version", defaultValue = "v5r1", description = "Wallet contract: v5r1 (default) or v4r2.")
-        String version;
-
-        @Option(names = "--mnemonic-file", paramLabel = "FILE", description = "A file holding the 24 words (chmod 600).")
-        Path mnemonicFile;
+        @Mixin
+        NewWallet wallet;
 
         @Mixin
         SecretOptions secret;
 
         @Mixin
         ReportOptions output;
+
+        @Option(names = "--mnemonic-file", paramLabel = "FILE", description = "A file holding the 24 words (chmod 600).")
+        Path mnemonicFile;
 
         @Override
         public Integer call() {
@@ -162,11 +170,7 @@ public final class WalletCommand implements Runnable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            List<String> words = Mnemonics.parse(text);
-            Path f = CocoonHome.wallet(name);
-            KeyFile k = KeyFile.create(f, WalletKind.parse(version), words, secret.secret(true), KeyFile.SCRYPT_N);
-            output.print(describe(name, k, f));
-            return 0;
+            return wallet.save(Mnemonics.parse(text), secret, output);
         }
     }
 

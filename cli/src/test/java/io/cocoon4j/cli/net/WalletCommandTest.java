@@ -70,6 +70,22 @@ class WalletCommandTest {
     }
 
     @Test
+    void importTakesTheWordsFromAFileAndGivesTheWalletsAddress() throws Exception {
+        java.util.List<String> words = io.cocoon4j.network.wallet.Mnemonics.generate();
+        Path m = home.resolve("words.txt");
+        Files.writeString(m, String.join(" ", words) + "\n");
+        Files.setPosixFilePermissions(m, PosixFilePermissions.fromString("rw-------"));
+        CliRun imported = CliRun.of("wallet", "import", "dave", "--version", "v4r2", "--mnemonic-file", m.toString(),
+                "--password-file", pw.toString(), "--json");
+        assertThat(imported.exit()).as(imported.err()).isZero();
+        assertThat(imported.json().path("address_raw").asText()).isEqualTo(io.cocoon4j.network.wallet.Wallet.addressOf(
+                io.cocoon4j.network.wallet.WalletKind.V4R2, io.cocoon4j.network.wallet.Mnemonics.keys(words), -239).toRaw());
+        assertThat(imported.out() + imported.err()).doesNotContain(words.get(0) + " " + words.get(1));
+        CliRun addr = CliRun.of("wallet", "address", "dave", "--network", "testnet", "--json");
+        assertThat(addr.json().path("address").asText()).startsWith("0Q"); // testnet, non-bounceable
+    }
+
+    @Test
     void refusalsAreClear() throws Exception {
         CliRun.of("wallet", "create", "carol", "--password-file", pw.toString());
         CliRun testnetFund = CliRun.of("wallet", "fund", "carol", "--amount", "5", "--network", "testnet");
