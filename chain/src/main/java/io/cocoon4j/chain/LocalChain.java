@@ -316,6 +316,21 @@ public final class LocalChain implements TonChain {
         }
     }
 
+    /**
+     * Puts {@code state} (an account as another chain reports it) into this chain, replacing what was
+     * there, without a transaction: for emulating a message against a real network's accounts before
+     * sending it there. History starts empty.
+     */
+    public void putAccount(AccountState state) {
+        Cell shard = ImportedAccount.shardAccount(state, now());
+        lock.writeLock().lock();
+        try {
+            accounts.put(ShardAccounts.key(state.address()), new AccountEntry(base64(shard), new ArrayList<>(), 0));
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
     // ---- snapshots
 
     /** An immutable picture of the whole chain: accounts, history, lt, time and seed. */

@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
     description = "Decentralized, confidential and verifiable AI inference on TON.",
     subcommands = {
         BenchCommand.class,
+        io.cocoon4j.cli.net.UpCommand.class,
+        io.cocoon4j.cli.net.DeployCommand.class,
+        io.cocoon4j.cli.net.WalletCommand.class,
         io.cocoon4j.cli.model.ModelCommand.class,
         io.cocoon4j.cli.attest.AttestCommand.class,
         DemoCommand.class,
