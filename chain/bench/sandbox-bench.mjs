@@ -1,5 +1,7 @@
 // The reference side of `cocoon bench chain`: the same workload as ChainBench.java, on
-// @ton/sandbox's Blockchain under Node. Prints one JSON object on stdout.
+// @ton/sandbox's Blockchain under Node, with the same config for transactions and get-methods.
+// Prints one JSON object on stdout, with a SHA-256 over every transaction hash in order (ChainBench
+// requires LocalChain's to be equal).
 //
 // Usage: node sandbox-bench.mjs <counter code BoC, base64> <warm-up sends> <measured sends> <get-method calls> [default|slim]
 // Workload: fund a wallet v4r2 (keys from sha256("bench")), deploy the counter through it, then
@@ -47,23 +49,26 @@ async function send(to, value, body, init) {
   return bc.sendMessage({ info: { type: 'external-in', dest: wallet, importFee: 0n }, body: ext });
 }
 
+const hashes = [];
+const record = (res) => { for (const t of res.transactions) hashes.push(t.hash()); return res; };
+
 // Cold start: process start to the first transaction (the wallet's funding).
-await bc.sendMessage({ info: { type: 'internal', ihrDisabled: true, bounce: false, bounced: false,
+record(await bc.sendMessage({ info: { type: 'internal', ihrDisabled: true, bounce: false, bounced: false,
     src: new Address(0, Buffer.alloc(32)), dest: wallet, value: { coins: toNano('1000000') },
-    ihrFee: 0n, forwardFee: 0n, createdLt: 0n, createdAt: 0 }, init: walletInit, body: new Cell() });
+    ihrFee: 0n, forwardFee: 0n, createdLt: 0n, createdAt: 0 }, init: walletInit, body: new Cell() }));
 const coldStartMs = process.uptime() * 1000;
 
 const counterData = beginCell().storeAddress(wallet).storeBuffer(keys.publicKey)
     .storeUint(0, 32).storeUint(1, 32).storeUint(0, 64).endCell();
 const counterInit = { code: counterCode, data: counterData };
 const counter = contractAddress(0, counterInit);
-await send(counter, toNano('1'), undefined, counterInit);
+record(await send(counter, toNano('1'), undefined, counterInit));
 
 const increment = (i) => beginCell().storeUint(0x35e6e778, 32).storeUint(i, 64).storeUint(1, 32).endCell();
 let txs = 0;
-for (let i = 0; i < WARM; i++) await send(counter, toNano('0.05'), increment(i));
+for (let i = 0; i < WARM; i++) record(await send(counter, toNano('0.05'), increment(i)));
 const t0 = process.hrtime.bigint();
-for (let i = 0; i < SENDS; i++) txs += (await send(counter, toNano('0.05'), increment(i))).transactions.length;
+for (let i = 0; i < SENDS; i++) txs += record(await send(counter, toNano('0.05'), increment(i))).transactions.length;
 const sendNs = Number(process.hrtime.bigint() - t0);
 
 for (let i = 0; i < WARM; i++) await bc.runGetMethod(counter, 'get_counter'); // as many warm-up calls as warm-up sends
@@ -74,14 +79,16 @@ for (let i = 0; i < GETS; i++) {
   last = (await bc.runGetMethod(counter, 'get_counter')).stackReader.readBigNumber();
   lat.push(Number(process.hrtime.bigint() - g0) / 1e6);
 }
-lat.sort((a, b) => a - b);
-const mean = lat.reduce((a, b) => a + b, 0) / lat.length;
+const digest = createHash('sha256');
+for (const h of hashes) digest.update(h);
 process.stdout.write(JSON.stringify({
   engine: '@ton/sandbox (Node ' + process.version + ')',
+  config: configArg === 'slim' ? 'slim' : 'default',
   cold_start_ms: Math.round(coldStartMs),
   transactions: txs,
-  tx_per_s: txs / (sendNs / 1e9),
-  get_method_mean_ms: mean,
-  get_method_p50_ms: lat[Math.floor(lat.length / 2)],
+  send_ns: sendNs,
+  get_method_ms: lat,
   counter: last.toString(),
+  all_transactions: hashes.length,
+  transactions_sha256: digest.digest('hex'),
 }) + '\n');

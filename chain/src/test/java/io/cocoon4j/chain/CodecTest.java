@@ -20,7 +20,7 @@ import org.ton.ton4j.cell.CellBuilder;
 
 /**
  * The codecs against data the reference (@ton/sandbox + @ton/core) produced: transactions of the
- * parity scenario (reference-scenario.json, written by src/test/node/parity-scenario.mjs) and
+ * parity scenario (reference-scenario.json, written by contract-wrappers/clients/src/test/node/parity-scenario.mjs) and
  * layouts of shard accounts, stacks and wallet messages.
  */
 class CodecTest {

@@ -2,10 +2,9 @@ package io.cocoon4j.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -21,15 +20,11 @@ class CounterSandboxTest {
   @Test
   void counterBehavesAsItsSchemaSaysOnTheTonEmulator() throws Exception {
     Path boc = Files.write(tmp.resolve("counter.code.boc"), Contracts.load("counter").codeBoc());
-    ProcessBuilder pb = new ProcessBuilder(
-            "node", "--test", "--test-reporter=tap", "src/test/node/counter.test.mjs")
-        .redirectErrorStream(true);
-    pb.environment().put("COUNTER_BOC", boc.toString());
-    Process p = pb.start();
-    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("node --test finished").isTrue();
+    NodeScript.Result r = NodeScript.of("--test", "--test-reporter=tap", "src/test/node/counter.test.mjs")
+        .env("COUNTER_BOC", boc.toString()).run(Duration.ofSeconds(120));
+    String output = r.stdoutText() + r.stderr();
 
-    assertThat(p.exitValue()).as("node --test output:%n%s", output).isZero();
+    assertThat(r.exitCode()).as("node --test output:%n%s", output).isZero();
     assertThat(count(output, "fail")).as(output).isZero();
     assertThat(count(output, "pass")).as("scenarios that ran%n%s", output).isGreaterThanOrEqualTo(8);
   }

@@ -6,8 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,11 +91,7 @@ class FuncBuildScriptTest {
   private record Result(int exit, String stderr) {}
 
   private Result compile() throws Exception {
-    Process p = new ProcessBuilder(List.of("node", "build/compile.mjs", src.toString(), out.toString()))
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .start();
-    String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("compile.mjs finished").isTrue();
-    return new Result(p.exitValue(), stderr);
+    NodeScript.Result r = NodeScript.of("build/compile.mjs", src.toString(), out.toString()).run(Duration.ofSeconds(60));
+    return new Result(r.exitCode(), r.stderr());
   }
 }

@@ -57,6 +57,7 @@ public final class TvmEmulator implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger THREADS = new AtomicInteger();
+    private static TvmEmulator shared;
 
     private final String configBoc;
     private final String getMethodConfigBoc;
@@ -64,6 +65,7 @@ public final class TvmEmulator implements AutoCloseable {
     private final ExecutorService workers;
     /** Each worker thread's WASM instance: an instance is used by its own thread only. */
     private final ThreadLocal<EmulatorInstance> instance = new ThreadLocal<>();
+    private volatile boolean isShared;
 
     private TvmEmulator(String configBoc, String getMethodConfigBoc, Verbosity verbosity, int workerCount) {
         this.configBoc = configBoc;
@@ -144,6 +146,20 @@ public final class TvmEmulator implements AutoCloseable {
             throw e;
         }
         return emulator;
+    }
+
+    /**
+     * The JVM's shared emulator, as {@link #create()} makes it, created on first use and never closed
+     * ({@link #close()} on it does nothing): many {@code LocalChain.on(TvmEmulator.shared())} in one
+     * JVM (a test suite, say) pay the emulator's start-up once. Calls are serialised on its one worker.
+     */
+    public static synchronized TvmEmulator shared() {
+        if (shared == null) {
+            TvmEmulator emulator = create();
+            emulator.isShared = true;
+            shared = emulator;
+        }
+        return shared;
     }
 
     /** The sandbox's default blockchain config (a mainnet snapshot), base64. */
@@ -247,10 +263,15 @@ public final class TvmEmulator implements AutoCloseable {
         return onWorker(() -> instance().version());
     }
 
-    /** Stops the worker threads. Calls after this fail with {@link EmulatorException}. */
+    /**
+     * Stops the worker threads. Calls after this fail with {@link EmulatorException}. Does nothing on
+     * the {@linkplain #shared() shared} emulator.
+     */
     @Override
     public void close() {
-        workers.shutdownNow();
+        if (!isShared) {
+            workers.shutdownNow();
+        }
     }
 
     // --- internals

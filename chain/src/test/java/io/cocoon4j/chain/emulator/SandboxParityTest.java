@@ -7,14 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cocoon4j.contracts.NodeScript;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.ton.ton4j.address.Address;
 
@@ -29,7 +29,7 @@ class SandboxParityTest {
     private static final long ONE_TON = 1_000_000_000L;
     private static final String SEED = "5a".repeat(32);
 
-    private final TvmEmulator emulator = SharedEmulator.get();
+    private final TvmEmulator emulator = TvmEmulator.shared();
     private final ObjectNode request = JSON.createObjectNode();
     private final ArrayNode steps = request.putArray("steps");
     private final List<Object> ours = new ArrayList<>();
@@ -114,20 +114,11 @@ class SandboxParityTest {
         Path script = Path.of("src/test/node/sandbox-reference.js");
         assumeTrue(Files.isDirectory(nodeModules.resolve("@ton/sandbox")),
                 "skipped: @ton/sandbox not installed at " + nodeModules + " (run npm ci in contracts/)");
-        Process node;
-        try {
-            node = new ProcessBuilder("node", script.toString(), nodeModules.toString())
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        } catch (IOException e) {
-            assumeTrue(false, "skipped: node is not on the PATH (" + e.getMessage() + ")");
-            throw e;
-        }
-        try (OutputStream in = node.getOutputStream()) {
-            in.write(JSON.writeValueAsBytes(request));
-        }
-        byte[] out = node.getInputStream().readAllBytes();
-        assertThat(node.waitFor(120, TimeUnit.SECONDS)).as("node finished").isTrue();
-        assertThat(node.exitValue()).as("node exit code").isZero();
+        assumeTrue(NodeScript.available(), "skipped: node is not on the PATH");
+        NodeScript.Result node = NodeScript.of(script.toString(), nodeModules.toString())
+                .stdin(JSON.writeValueAsBytes(request)).run(Duration.ofSeconds(120));
+        assertThat(node.exitCode()).as("node exit code; stderr: %s", node.stderr()).isZero();
+        byte[] out = node.stdout();
         return JSON.readTree(new String(out, StandardCharsets.UTF_8)).path("results");
     }
 }

@@ -14,7 +14,7 @@ class TvmEmulatorTest {
     private static final Address DESTINATION =
             Address.of("0:" + "ab".repeat(32));
 
-    private final TvmEmulator emulator = SharedEmulator.get();
+    private final TvmEmulator emulator = TvmEmulator.shared();
 
     @Test
     void deploysAWalletThenTransfersAndSeqnoCountsUp() {
@@ -51,6 +51,14 @@ class TvmEmulatorTest {
         TransactionResult.Failure failure = (TransactionResult.Failure) replay;
         assertThat(failure.vmExitCode()).hasValue(33); // wallet v4: throw_unless(33, msg_seqno == stored_seqno)
         assertThat(failure.error()).containsIgnoringCase("not accepted");
+    }
+
+    @Test
+    void theSharedEmulatorIsOnePerJvmAndOutlivesClose() {
+        TvmEmulator shared = TvmEmulator.shared();
+        shared.close();
+        assertThat(TvmEmulator.shared()).isSameAs(shared);
+        assertThat(shared.version()).contains("emulatorLibCommitHash");
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.cocoon4j.chain.Ed25519Keys;
 import io.cocoon4j.chain.LocalChain;
 import io.cocoon4j.chain.MessageRejectedException;
 import io.cocoon4j.chain.WalletV4;
+import io.cocoon4j.chain.emulator.TvmEmulator;
 import io.cocoon4j.contracts.Contracts;
 import io.cocoon4j.tlb.runtime.Bits;
 import io.cocoon4j.tlb.runtime.MsgAddress;
@@ -36,7 +37,7 @@ class CounterContractTest {
 
     @BeforeAll
     static void start() {
-        chain = LocalChain.create();
+        chain = LocalChain.on(TvmEmulator.shared());
         alice = chain.fundedWallet("alice");
         bob = chain.fundedWallet("bob");
     }

@@ -3,22 +3,21 @@ package io.cocoon4j.tlb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.cocoon4j.contracts.NodeScript;
 import io.cocoon4j.tlb.schema.Constructor;
 import io.cocoon4j.tlb.schema.Field;
 import io.cocoon4j.tlb.schema.ImplicitTag;
 import io.cocoon4j.tlb.schema.Schema;
 import io.cocoon4j.tlb.schema.SchemaParser;
 import io.cocoon4j.tlb.schema.TypeExpr;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,24 +43,16 @@ class TlbCodegenComparisonTest {
         assumeTrue(dir != null, "contracts/node_modules/@ton-community/tlb-codegen not installed: run npm ci in contracts/");
         modules = dir.resolve("contracts/node_modules");
         script = Path.of("src/test/node/tlb-codegen-tags.js").toAbsolutePath();
-        assumeTrue(nodeAvailable(), "node is not on the PATH");
+        assumeTrue(NodeScript.available(), "node is not on the PATH");
     }
 
-    private static boolean nodeAvailable() {
-        try {
-            return new ProcessBuilder("node", "--version").start().waitFor(20, TimeUnit.SECONDS);
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
-    }
 
     /** tlb-codegen's tags by "Type::constructor" (hex, top bit cleared), for 32-bit tags only. */
-    private static Map<String, Long> theirTags(Path schema) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("node", script.toString(), modules.toString(), schema.toString())
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
+    private static Map<String, Long> theirTags(Path schema) {
+        NodeScript.Result r = NodeScript.of(script.toString(), modules.toString(), schema.toString())
+                .run(Duration.ofSeconds(60));
+        String out = r.stdoutText();
+        assertThat(r.exitCode()).as(out + r.stderr()).isZero();
         Map<String, Long> tags = new HashMap<>();
         Matcher m = Pattern.compile("\\{\"type\":\"([^\"]+)\",\"constructor\":\"([^\"]+)\",\"bits\":32,\"tag\":\"0x([0-9a-f]+)\"}")
                 .matcher(out);

@@ -1,12 +1,33 @@
-package io.cocoon4j.chain;
+package io.cocoon4j.wrappers;
 
-import io.cocoon4j.protocol.Hash32;
 import static io.cocoon4j.chain.Transfer.ton;
+
+import io.cocoon4j.chain.AccountState;
+import io.cocoon4j.chain.Ed25519Keys;
+import io.cocoon4j.chain.GetMethodException;
+import io.cocoon4j.chain.GetMethodResult;
+import io.cocoon4j.chain.LocalChain;
+import io.cocoon4j.chain.MessageRejectedException;
+import io.cocoon4j.chain.Trace;
+import io.cocoon4j.chain.Transfer;
+import io.cocoon4j.chain.TvmStack;
+import io.cocoon4j.chain.TvmValue;
+import io.cocoon4j.chain.WalletV4;
+import io.cocoon4j.protocol.Hash32;
+import io.cocoon4j.tlb.runtime.Bits;
+import io.cocoon4j.tlb.runtime.MsgAddress;
+import io.cocoon4j.wrappers.counter.CounterContract;
+import io.cocoon4j.wrappers.counter.CounterExtAction;
+import io.cocoon4j.wrappers.counter.CounterExternal;
+import io.cocoon4j.wrappers.counter.CounterMsg;
+import io.cocoon4j.wrappers.counter.CounterSigned;
+import io.cocoon4j.wrappers.counter.CounterStorage;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,17 +39,13 @@ import org.ton.ton4j.tlb.StateInit;
 
 /**
  * The parity scenario on {@link LocalChain}: the same steps, constants and message layouts as
- * src/test/node/parity-scenario.mjs runs on @ton/sandbox. Deploys, internal and external messages,
+ * src/test/node/parity-scenario.mjs runs on @ton/sandbox. The counter's storage and messages come
+ * from its generated client (io.cocoon4j.wrappers.counter), never laid out by hand. Deploys, internal and external messages,
  * a contract {@code throw} with its bounce, an out-of-gas, a rejected external, time moving on, a
  * payout, a transfer to a missing account (bounce), get-methods of every stack type.
  */
 final class ParityScenario {
     static final long NOW = 1_750_000_000L;
-    static final long OP_INCREMENT = 0x35e6e778L;
-    static final long OP_RESET = 0xb4f2c4d3L;
-    static final long OP_BURN_GAS = 0x8c4e077cL;
-    static final long OP_WITHDRAW = 0xb44fe829L;
-    static final long OP_EXT_INCREMENT = 0xe23504abL;
 
     /** One step: its transactions' hashes, or the exit code it was rejected with. */
     record Step(String name, List<String> hashes, Integer rejectedExitCode) {}
@@ -43,33 +60,33 @@ final class ParityScenario {
 
     private ParityScenario() {}
 
-    static Outcome run(LocalChain chain, Cell counterCode) {
+    static Outcome run(LocalChain chain) {
         List<Step> steps = new ArrayList<>();
         chain.setNow(NOW);
         WalletV4 alice = new WalletV4(chain, Ed25519Keys.fromName("alice"));
         WalletV4 bob = new WalletV4(chain, Ed25519Keys.fromName("bob"));
         Ed25519Keys signer = Ed25519Keys.fromName("counter-signer");
-        Cell counterData = CellBuilder.beginCell().storeAddress(alice.address()).storeBytes(signer.publicKey().bytes())
-                .storeUint(0, 32).storeUint(7, 32).storeUint(0, 64).endCell();
-        StateInit counterInit = Messages.stateInit(counterCode, counterData);
-        Address counter = Messages.addressOf(counterInit, 0);
-        Address nowhere = Address.of("0:" + java.util.HexFormat.of().formatHex(sha256("nowhere")));
+        CounterStorage counterData = new CounterStorage(MsgAddress.of(alice.address()), Bits.of(signer.publicKey().bytes()),
+                0, 7, BigInteger.ZERO);
+        StateInit counterInit = CounterContract.stateInit(counterData);
+        Address counter = CounterContract.addressOf(counterData);
+        Address nowhere = Address.of("0:" + HexFormat.of().formatHex(sha256("nowhere")));
 
         step(steps, "fund alice", () -> chain.fund(alice.address(), ton("1000"), alice.stateInit()));
         step(steps, "fund bob", () -> chain.fund(bob.address(), ton("1000"), bob.stateInit()));
         step(steps, "deploy counter", () -> alice.send(Transfer.deploy(counterInit, ton("0.5"), null)));
         step(steps, "increment", () -> alice.send(Transfer.of(counter, ton("0.05"),
-                CellBuilder.beginCell().storeUint(OP_INCREMENT, 32).storeUint(1, 64).storeUint(5, 32).endCell())));
+                new CounterMsg.Increment(BigInteger.ONE, 5).toCell())));
         step(steps, "reset by stranger (throw, bounce)", () -> bob.send(Transfer.of(counter, ton("0.05"),
-                CellBuilder.beginCell().storeUint(OP_RESET, 32).storeUint(2, 64).endCell())));
+                new CounterMsg.Reset(BigInteger.TWO).toCell())));
         step(steps, "burn gas (out of gas)", () -> alice.send(Transfer.of(counter, ton("0.01"),
-                CellBuilder.beginCell().storeUint(OP_BURN_GAS, 32).storeUint(3, 64).storeUint(1_000_000, 32).endCell())));
+                new CounterMsg.BurnGas(BigInteger.valueOf(3), 1_000_000).toCell())));
         step(steps, "external increment", () -> chain.sendExternal(counter, null, externalIncrement(chain, signer, counter, 0, 3)));
         step(steps, "external replay (rejected)",
                 () -> chain.sendExternal(counter, null, externalIncrement(chain, signer, counter, 0, 3)));
         chain.setNow(NOW + 100);
         step(steps, "withdraw", () -> alice.send(Transfer.of(counter, ton("0.05"),
-                CellBuilder.beginCell().storeUint(OP_WITHDRAW, 32).storeUint(4, 64).storeCoins(ton("0.1")).endCell())));
+                new CounterMsg.Withdraw(BigInteger.valueOf(4), ton("0.1")).toCell())));
         step(steps, "transfer with comment", () -> alice.send(Transfer.of(bob.address(), ton("1"),
                 CellBuilder.beginCell().storeUint(0, 32).storeString("hi").endCell())));
         step(steps, "transfer to nowhere (bounce)", () -> alice.send(Transfer.of(nowhere, ton("0.2"), null)));
@@ -91,17 +108,22 @@ final class ParityScenario {
         for (var e : Map.of("alice", alice.address(), "bob", bob.address(), "counter", counter, "nowhere", nowhere)
                 .entrySet()) {
             AccountState a = chain.account(e.getValue());
-            accounts.put(e.getKey(), new Account(ShardAccounts.key(a.address()), a.balance().toString(),
+            accounts.put(e.getKey(), new Account(raw(a.address()), a.balance().toString(),
                     a.status().name().toLowerCase(), a.lastTransactionLt().toString()));
         }
         return new Outcome(steps, gets, accounts);
     }
 
-    /** The counter's signed external body: signature, then address, valid_until, seqno, op, amount. */
+    /** The counter's signed external increment, valid for a minute. */
     static Cell externalIncrement(LocalChain chain, Ed25519Keys signer, Address counter, long seqno, long by) {
-        Cell signed = CellBuilder.beginCell().storeAddress(counter).storeUint(chain.now() + 60, 32)
-                .storeUint(seqno, 32).storeUint(OP_EXT_INCREMENT, 32).storeUint(by, 32).endCell();
-        return CellBuilder.beginCell().storeBytes(signer.sign(signed.getHash())).storeCell(signed).endCell();
+        CounterSigned signed = new CounterSigned(MsgAddress.of(counter), chain.now() + 60, seqno,
+                new CounterExtAction.ExtIncrement(by));
+        return new CounterExternal(Bits.of(signer.sign(signed.toCell().getHash())), signed).toCell();
+    }
+
+    /** The raw form {@code wc:hex} the reference prints. */
+    private static String raw(Address address) {
+        return address.wc + ":" + HexFormat.of().formatHex(address.hashPart);
     }
 
     private static void step(List<Step> steps, String name, Supplier<Trace> run) {

@@ -3,7 +3,7 @@
 // ParityTest runs the same scenario on LocalChain and requires identical results.
 //
 // Usage: node parity-scenario.mjs <counter code BoC, base64>
-// Every constant and every message layout here must match ParityScenario.java.
+// Every constant and every message layout here must match contract-wrappers/clients/src/test/java/io/cocoon4j/wrappers/ParityScenario.java.
 import { createRequire } from 'node:module';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, '../../../..');
+const repo = path.resolve(here, '../../../../..');
 const require = createRequire(path.join(repo, 'contracts', 'package.json'));
 const { Blockchain } = require('@ton/sandbox');
 const { Address, beginCell, Cell, contractAddress, storeMessageRelaxed, toNano } = require('@ton/core');

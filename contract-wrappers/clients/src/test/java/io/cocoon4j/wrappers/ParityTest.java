@@ -1,19 +1,20 @@
-package io.cocoon4j.chain;
+package io.cocoon4j.wrappers;
 
-import io.cocoon4j.protocol.Hash32;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cocoon4j.chain.LocalChain;
+import io.cocoon4j.chain.emulator.TvmEmulator;
 import io.cocoon4j.contracts.Contracts;
+import io.cocoon4j.contracts.NodeScript;
+import io.cocoon4j.protocol.Hash32;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.ton.ton4j.cell.Cell;
 
@@ -31,8 +32,8 @@ class ParityTest {
         JsonNode reference = runReference(Base64.getEncoder().encodeToString(counterCode));
 
         ParityScenario.Outcome ours;
-        try (LocalChain chain = LocalChain.on(SharedEmulator.get())) {
-            ours = ParityScenario.run(chain, Cell.fromBoc(counterCode));
+        try (LocalChain chain = LocalChain.on(TvmEmulator.shared())) {
+            ours = ParityScenario.run(chain);
         }
 
         JsonNode refSteps = reference.get("steps");
@@ -80,22 +81,12 @@ class ParityTest {
     }
 
     /** Runs src/test/node/parity-scenario.mjs (it loads @ton/sandbox from contracts/node_modules). */
-    static JsonNode runReference(String counterCodeBase64) throws IOException, InterruptedException {
+    static JsonNode runReference(String counterCodeBase64) throws IOException {
         Path script = Path.of("src/test/node/parity-scenario.mjs").toAbsolutePath();
-        Path err = Files.createTempFile("parity-node", ".err");
-        Process p = new ProcessBuilder("node", script.toString(), counterCodeBase64)
-                .redirectError(err.toFile())
-                .start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(180, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IllegalStateException("the Node reference did not finish in 180 s");
+        NodeScript.Result r = NodeScript.of(script.toString(), counterCodeBase64).run(Duration.ofSeconds(180));
+        if (r.exitCode() != 0) {
+            throw new IllegalStateException("the Node reference failed (exit " + r.exitCode() + "): " + r.stderr());
         }
-        String stderr = Files.readString(err);
-        Files.deleteIfExists(err);
-        if (p.exitValue() != 0) {
-            throw new IllegalStateException("the Node reference failed (exit " + p.exitValue() + "): " + stderr);
-        }
-        return new ObjectMapper().readTree(new String(out, StandardCharsets.UTF_8));
+        return new ObjectMapper().readTree(r.stdout());
     }
 }
