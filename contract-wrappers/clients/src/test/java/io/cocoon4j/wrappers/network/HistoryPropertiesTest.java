@@ -188,7 +188,7 @@ class HistoryPropertiesTest {
                     apply(w, op == Net.COMMIT
                             ? job.sendCommit(owner.wallet(), net.required(job, op), s.signature(), s.commitment()).trace()
                             : job.sendProveEquivocation(attacker, net.required(job, op), s.signature(), s.commitment())
-                                    .trace(), kind == 2 ? "commit" : "equivocation");
+                                    .trace(), op == Net.COMMIT ? "commit" : "equivocation");
                 }
             }
             case 4 -> {
