@@ -166,4 +166,23 @@ class ContractJobMarketTest {
             .allSucceeded()).isTrue();
         assertThat(market.job(id).orElseThrow().state()).isInstanceOf(JobState.Closed.class);
     }
+
+    @Test
+    void transcriptsGoToVerifiersInTheRootsRegistryOnly() {
+        WalletV4 verifier = chain.fundedWallet("verifier");
+        Bits measurement = Bits.of(Hash32.fromHex("33".repeat(32)).bytes());
+        assertThat(root.sendRegisterOperator(verifier, root.getRegisterValue(2), 2,
+            Bits.of(Ed25519Keys.fromName("verifier-enclave").publicKey().bytes()), measurement, Bits.of(new byte[32]),
+            Map.of()).trace().allSucceeded()).isTrue();
+        RegistryTranscriptAccess access = new RegistryTranscriptAccess(root);
+        assertThat(access.allows(peer(verifier.address()))).isTrue();
+        assertThat(access.allows(peer(runner.address()))).as("a runner is no verifier").isFalse();
+        assertThat(access.allows(peer(client.address()))).as("never registered").isFalse();
+    }
+
+    private static io.cocoon4j.enclave.ratls.RaTlsPeer peer(Address operator) {
+        return new io.cocoon4j.enclave.ratls.RaTlsPeer(new byte[32], io.cocoon4j.enclave.OperatorAddress.of(operator),
+            io.cocoon4j.enclave.TeeType.SIMULATED, io.cocoon4j.enclave.Measurement.ofHex("33".repeat(32)),
+            java.time.Instant.ofEpochSecond(4_000_000_000L));
+    }
 }
