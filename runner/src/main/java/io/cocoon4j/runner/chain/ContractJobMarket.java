@@ -37,6 +37,12 @@ import org.ton.ton4j.cell.Cell;
  * before it signs the next; this class serialises its own calls). Each message attaches the value
  * the job's {@code get_required_value} asks for (fees plus, for {@code accept}, the operator's
  * confirmation budget); the stake lock itself comes from the operator contract.
+ *
+ * <p>Limits: two jobs signing at once may both get the same seqno; one lands, the other reads as
+ * {@link MessageFate#EXPIRED} as soon as the seqno has passed, and the lifecycle signs it again.
+ * {@link #fate} looks for the message among the wallet's 64 newest transactions: on a wallet busier
+ * than that, a landed message can read as expired, and the action is signed again and refused by the
+ * job contract (the lifecycle then reads the job's state).
  */
 public final class ContractJobMarket implements JobMarket {
     /** How many of the wallet's newest transactions {@link #fate} searches for a landed message. */
