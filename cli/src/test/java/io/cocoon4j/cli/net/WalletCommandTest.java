@@ -117,7 +117,7 @@ class WalletCommandTest {
         CliRun wallet = CliRun.of("wallet", "--help");
         assertThat(wallet.out()).contains("cocoon wallet create alice").contains("cocoon up").contains("testgiver");
         CliRun deploy = CliRun.of("deploy", "--help");
-        assertThat(deploy.out()).contains("--network").contains("counter").contains("deploy check");
+        assertThat(deploy.out()).contains("--network").contains("root contract").contains("--allow-simulated").contains("deploy check");
         CliRun up = CliRun.of("up", "--help");
         assertThat(up.out()).contains("--state").contains("/api/v2");
     }
