@@ -45,17 +45,17 @@ class ProtocolCommandsTest {
         network.close();
     }
 
-    private static void wallet(String name, String ton) {
+    private static void wallet(String name, String ton) throws Exception {
         assertThat(CliRun.of("wallet", "create", name, "--password-file", pw.toString()).exit()).isZero();
         assertThat(CliRun.of("wallet", "fund", name, "--amount", ton).exit()).isZero();
     }
 
-    private static String balance(String name) {
+    private static String balance(String name) throws Exception {
         return CliRun.of("wallet", "balance", name, "--json").json().path("balance_nanoton").asText();
     }
 
     @Test
-    void deployJoinAndSubmitOnTheProtocolContracts() {
+    void deployJoinAndSubmitOnTheProtocolContracts() throws Exception {
         wallet("owner", "50");
         wallet("runner", "300");
         wallet("verifier", "100");
@@ -112,7 +112,7 @@ class ProtocolCommandsTest {
     }
 
     @Test
-    void realNetworksNeverTakeTheSimulatedEnclave() {
+    void realNetworksNeverTakeTheSimulatedEnclave() throws Exception {
         CliRun deploy = CliRun.of("deploy", "--network", "testnet", "--wallet", "x", "--allow-simulated");
         assertThat(deploy.exit()).isEqualTo(1);
         assertThat(deploy.err()).contains("local networks only");
@@ -122,7 +122,7 @@ class ProtocolCommandsTest {
     }
 
     @Test
-    void helpTextsGuideANewcomer() {
+    void helpTextsGuideANewcomer() throws Exception {
         assertThat(CliRun.of("runner", "join", "--help").out()).contains("--stake").contains("--model").contains("--price")
                 .contains("--network").contains("cocoon runner join --network local");
         assertThat(CliRun.of("verifier", "join", "--help").out()).contains("--stake").contains("bond")
