@@ -17,6 +17,7 @@ import io.cocoon4j.wrappers.network.NetworkDeployment;
 import io.cocoon4j.wrappers.operator.OperatorContract;
 import io.cocoon4j.wrappers.root.Config;
 import io.cocoon4j.wrappers.root.RootContract;
+import io.cocoon4j.wrappers.root.RootMsg;
 import io.cocoon4j.wrappers.root.RootStorage;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -111,20 +112,25 @@ public final class DeployCommand implements Callable<Integer> {
         Address rootAddress = RootContract.addressOf(initial);
         boolean existed = chain.account(rootAddress).isActive();
         RootContract root;
+        BigInteger fees = BigInteger.ZERO;
         if (existed) {
             System.err.println("cocoon deploy: the root is already deployed at " + rootAddress.toRaw()
                     + "; updating its allow-lists and rewriting the network file");
             root = new RootContract(chain, rootAddress);
         } else {
-            preflight(chain, owner, Transfer.deploy(RootContract.stateInit(initial), amount, null));
+            fees = fees.add(preflight(net, chain, owner, Transfer.deploy(RootContract.stateInit(initial), amount, null),
+                    "the deploy"));
             root = RootContract.deploy(chain, owner, initial, amount);
         }
         BigInteger fee = Transfer.ton("0.05");
         if (allowSimulated) {
+            // local only (checked above), so no pre-flight
             requireSuccess(root.sendAllowMeasurement(owner, fee, LocalDev.simulatedMeasurement(), true).trace(),
                     "allow_measurement");
         }
         for (Bits m : allowed) {
+            fees = fees.add(preflight(net, chain, owner, toRoot(root, fee, new RootMsg.SetModel(BigInteger.ZERO, m,
+                    BigInteger.valueOf(priceCap))), "set_model"));
             requireSuccess(root.sendSetModel(owner, fee, m, BigInteger.valueOf(priceCap)).trace(), "set_model");
         }
         long version = root.getConfigVersion();
@@ -161,6 +167,9 @@ public final class DeployCommand implements Callable<Integer> {
         r.put("simulated_enclave_allowed", allowSimulated);
         r.put("models_allowed", allowed.size());
         r.put("network_file", nf.path().toString());
+        if (!net.isLocal()) {
+            r.put("preflight_fees_ton", WalletCommand.ton(fees));
+        }
         output.print(r);
         return 0;
     }
@@ -175,17 +184,28 @@ public final class DeployCommand implements Callable<Integer> {
         }
     }
 
-    /** On real networks: emulates the deploy locally and stops before sending one that would fail. */
-    private void preflight(ToncenterChain chain, Wallet owner, Transfer deploy) {
+    /**
+     * On real networks (anything but local): emulates {@code transfer} from {@code sender} locally
+     * against the accounts' fetched states, shows the fee, and stops before sending one that would
+     * fail. The generated clients send for real afterwards.
+     *
+     * @return the emulated fees (zero on local, where nothing is emulated)
+     */
+    static BigInteger preflight(NetworkOptions net, ToncenterChain chain, Wallet sender, Transfer transfer, String what) {
         if (net.isLocal()) {
-            return;
+            return BigInteger.ZERO;
         }
-        Preflight.Result p = Preflight.emulate(chain, owner.nextMessage(List.of(deploy)));
-        System.err.println("pre-flight (local emulation): fees " + WalletCommand.ton(p.fees()) + " TON"
-                + p.problem().map(s -> "; PROBLEM: " + s).orElse(", no failure predicted"));
+        Preflight.Result p = Preflight.emulate(chain, sender.nextMessage(List.of(transfer)));
         if (!p.ok()) {
-            throw new IllegalStateException("not deployed: " + p.problem().get());
+            throw new IllegalStateException(what + " not sent: the pre-flight emulation predicts a failure: "
+                    + p.problem().get());
         }
+        return p.fees();
+    }
+
+    /** The root message as a transfer, for {@link #preflight} (the query id does not change the outcome). */
+    static Transfer toRoot(RootContract root, BigInteger value, RootMsg msg) {
+        return Transfer.of(root.address(), value, msg.toCell());
     }
 
     static void requireSuccess(io.cocoon4j.chain.Trace t, String what) {

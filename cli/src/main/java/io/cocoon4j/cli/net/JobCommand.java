@@ -9,6 +9,7 @@ import io.cocoon4j.tlb.runtime.MsgAddress;
 import io.cocoon4j.wrappers.job.JobContract;
 import io.cocoon4j.wrappers.root.JobSpec;
 import io.cocoon4j.wrappers.root.RootContract;
+import io.cocoon4j.wrappers.root.RootMsg;
 import io.cocoon4j.wrappers.root.Sampling;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -99,6 +100,8 @@ public final class JobCommand {
                 throw new IllegalStateException("wallet " + wallet + " has " + WalletCommand.ton(have) + " TON; the job"
                         + " needs " + WalletCommand.ton(value) + " TON: fund it first");
             }
+            BigInteger fees = DeployCommand.preflight(net, chain, client, DeployCommand.toRoot(root, value,
+                    new RootMsg.CreateJob(BigInteger.ZERO, n, spec)), "create_job");
             DeployCommand.requireSuccess(root.sendCreateJob(client, value, n, spec).trace(), "create_job");
             JobContract job = new JobContract(chain,
                     root.getJobAddress(MsgAddress.of(client.address()), n).toAddress().orElseThrow());
@@ -112,6 +115,9 @@ public final class JobCommand {
             r.put("escrow_nanoton", s.escrow().toString());
             r.put("paid_nanoton", value.toString());
             r.put("config_version", s.configVersion());
+            if (!net.isLocal()) {
+                r.put("preflight_fees_ton", WalletCommand.ton(fees));
+            }
             output.print(r);
             return s.status() == 0 ? 0 : 1;
         }

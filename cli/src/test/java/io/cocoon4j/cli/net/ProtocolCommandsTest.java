@@ -97,6 +97,32 @@ class ProtocolCommandsTest {
         assertThat(job.json().path("nonce").asText()).isEqualTo("7");
     }
 
+    /** A network given by URL takes the real-network path: every message is emulated before it is sent. */
+    @Test
+    void realNetworkPathEmulatesFirstAndStopsAFailingJob() throws Exception {
+        String url = endpoint.server().endpoint();
+        wallet("url-owner", "20");
+        wallet("url-client", "5");
+        String model = "cd".repeat(32);
+        CliRun deployed = CliRun.of("deploy", "--network", url, "--wallet", "url-owner", "--allow-model", model,
+                "--price-cap", "100", "--password-file", pw.toString(), "--json");
+        assertThat(deployed.exit()).as(deployed.err()).isZero();
+        assertThat(new java.math.BigDecimal(deployed.json().path("preflight_fees_ton").asText())).isPositive();
+
+        String before = balance("url-client");
+        CliRun tooDear = CliRun.of("job", "submit", "--network", url, "--wallet", "url-client", "--model", model,
+                "--prompt", "hi", "--price", "101", "--password-file", pw.toString());
+        assertThat(tooDear.exit()).isEqualTo(1);
+        assertThat(tooDear.err()).contains("create_job not sent: the pre-flight emulation predicts a failure");
+        assertThat(balance("url-client")).isEqualTo(before);
+
+        CliRun job = CliRun.of("job", "submit", "--network", url, "--wallet", "url-client", "--model", model,
+                "--prompt", "hi", "--price", "100", "--password-file", pw.toString(), "--json");
+        assertThat(job.exit()).as(job.err()).isZero();
+        assertThat(new java.math.BigDecimal(job.json().path("preflight_fees_ton").asText())).isPositive();
+        assertThat(job.json().path("state").asText()).isEqualTo("open");
+    }
+
     @Test
     void realNetworksNeverTakeTheSimulatedEnclave() throws Exception {
         CliRun deploy = CliRun.of("deploy", "--network", "testnet", "--wallet", "x", "--allow-simulated");
