@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
-# join-runner.sh NETWORK: stake and register as a runner. Needs the protocol contracts (root/operator),
-# which are not on this branch yet: this script says so and exits 3 instead of pretending.
+# join-runner.sh NETWORK [STAKE_TON]: registers the runner wallet (RUNNER_WALLET, default
+# runner-NETWORK) through the root with its stake and prints the operator contract's address and
+# status. On local the wallet is created and funded from the faucet; the enclave is the simulated one.
+# Testnet/mainnet need an Intel TDX enclave: `cocoon runner join` refuses them and nothing is sent.
+# Extra arguments go to `cocoon runner join` (e.g. --model SHA256 --price 1000).
 source "$(dirname "$0")/common.sh"
-say "joining as a runner needs the protocol's root and operator contracts, which are not deployed by this"
-say "version (its root is the sample counter); nothing was done"
-exit 3
+STAKE="${2:-1}"
+shift; [ $# -gt 0 ] && shift
+WALLET="${RUNNER_WALLET:-runner-$(echo "$NETWORK" | tr -c 'A-Za-z0-9._\n-' '_')}"
+ensure_wallet
+[ "$NETWORK" = local ] && cocoon wallet fund "$WALLET" --amount 200 --network local >/dev/null
+cocoon runner join --network "$NETWORK" --wallet "$WALLET" --stake "$STAKE" "$@"

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * CI's run of {@code testnet-scripts/smoke.sh local} against a started {@code cocoon up}: the
- * script as a person runs it (bash, the cocoon command in its own JVMs), through the whole loop.
+ * script as a person runs it (bash, the cocoon command in its own JVMs), through the whole loop on the
+ * protocol contracts: root deployed, runner and verifier operators registered with stakes, a job paid.
  */
 class SmokeScriptTest {
 
@@ -34,11 +35,21 @@ class SmokeScriptTest {
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(p.waitFor(600, TimeUnit.SECONDS)).isTrue();
             assertThat(p.exitValue()).as(out).isZero();
-            assertThat(out).contains("smoke: OK").contains("counter_after: 1").contains("ok: true")
-                    .doesNotContain("smoke-test-password");
-            assertThat(tmp.resolve("home/networks/local.json")).exists();
-            assertThat(Files.readString(tmp.resolve("home/networks/local.json"))).contains("\"config_version\" : 1")
-                    .contains("\"code_hash\"");
+            // Each line below is read back from a contract's get-method after the message that changed it.
+            assertThat(out).contains("smoke: OK").doesNotContain("smoke-test-password");
+            assertThat(out).as("deploy check read the root's config back").contains("ok: true")
+                    .contains("min_runner_stake_nanoton: 100000000000");
+            assertThat(out).as("runner and verifier operators active").containsPattern(
+                    "role: runner\\s+operator_address: \\S+\\s+operator_address_raw: 0:[0-9a-f]{64}\\s+status: active")
+                    .containsPattern("role: verifier\\s+operator_address: \\S+\\s+operator_address_raw: 0:[0-9a-f]{64}"
+                            + "\\s+status: active")
+                    .contains("verifiers_registered: 1");
+            assertThat(out).as("job open with its escrow").containsPattern(
+                    "job_address_raw: 0:[0-9a-f]{64}\\s+nonce: \\d+\\s+state: open\\s+escrow_nanoton: 32000");
+            String file = Files.readString(tmp.resolve("home/networks/local.json"));
+            assertThat(file).contains("\"config_version\" : 1").contains("\"simulated_enclave_allowed\" : true")
+                    .containsPattern("\"operator\" : \\{\\s+\"code_hash\" : \"[0-9a-f]{64}\"")
+                    .containsPattern("\"job\" : \\{\\s+\"code_hash\" : \"[0-9a-f]{64}\"");
         }
     }
 }

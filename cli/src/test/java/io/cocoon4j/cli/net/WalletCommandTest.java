@@ -3,12 +3,9 @@ package io.cocoon4j.cli.net;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cocoon4j.cli.CliRun;
-import io.cocoon4j.network.local.LocalNetwork;
-import io.cocoon4j.network.toncenter.ToncenterServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,29 +13,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code cocoon wallet} in-process against a local endpoint: create, fund, send, read, and the refusals. */
 class WalletCommandTest {
-    static LocalNetwork network;
-    static ToncenterServer server;
+    static TestEndpoint endpoint;
     @TempDir
     static Path home;
     static Path pw;
 
     @BeforeAll
     static void start() throws Exception {
-        network = LocalNetwork.inMemory();
-        server = ToncenterServer.start(network, 0, Optional.empty());
-        System.setProperty("cocoon.home", home.toString());
-        System.setProperty("cocoon.local_endpoint", server.endpoint());
-        pw = home.resolve("pw");
-        Files.writeString(pw, "a-good-password\n");
-        Files.setPosixFilePermissions(pw, PosixFilePermissions.fromString("rw-------"));
+        endpoint = TestEndpoint.start(home);
+        pw = endpoint.passwordFile();
     }
 
     @AfterAll
     static void stop() {
-        System.clearProperty("cocoon.home");
-        System.clearProperty("cocoon.local_endpoint");
-        server.close();
-        network.close();
+        endpoint.close();
     }
 
     @Test
@@ -117,7 +105,7 @@ class WalletCommandTest {
         CliRun wallet = CliRun.of("wallet", "--help");
         assertThat(wallet.out()).contains("cocoon wallet create alice").contains("cocoon up").contains("testgiver");
         CliRun deploy = CliRun.of("deploy", "--help");
-        assertThat(deploy.out()).contains("--network").contains("counter").contains("deploy check");
+        assertThat(deploy.out()).contains("--network").contains("root contract").contains("--allow-simulated").contains("deploy check");
         CliRun up = CliRun.of("up", "--help");
         assertThat(up.out()).contains("--state").contains("/api/v2");
     }
