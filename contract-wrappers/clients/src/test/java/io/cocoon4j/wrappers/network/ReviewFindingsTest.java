@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cocoon4j.chain.Trace;
 import io.cocoon4j.chain.Transfer;
 import io.cocoon4j.chain.WalletV4;
+import io.cocoon4j.tlb.runtime.Bits;
 import io.cocoon4j.tlb.runtime.MsgAddress;
 import io.cocoon4j.wrappers.job.JobContract;
 import io.cocoon4j.wrappers.root.JobSpec;
 import io.cocoon4j.wrappers.root.RootMsg;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.ton.ton4j.cell.Cell;
@@ -67,6 +69,98 @@ class ReviewFindingsTest {
             assertThat(job.getJob().status()).isEqualTo(11);
             assertThat(runner.operator().getOperator().locked()).isZero();
             assertThat(runner.operator().getLock(MsgAddress.of(job.address()))).isZero();
+            assertThat(job.balance()).isZero();
+        }
+    }
+
+    /** Registers {@code n} verifiers named {@code prefix-i}, each with 10 TON above the bond. */
+    static List<Net.Party> verifiers(Net net, String prefix, int n) {
+        List<Net.Party> all = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            all.add(net.register(prefix + "-" + i, Net.VERIFIER, ton("10")));
+        }
+        return all;
+    }
+
+    /** A challenge by {@code challenger} carried through seeds to the drawn jury; returns the drawn among {@code pool}. */
+    static List<Net.Party> challengeToJury(Net net, JobContract job, Net.Party runner, Net.Party challenger,
+            List<Net.Party> pool) {
+        BigInteger share = BigInteger.valueOf(4242);
+        Net.allOk(job.sendChallenge(challenger.wallet(), net.required(job, Net.CHALLENGE), 3,
+                Net.seedHash(job.address(), share)).trace(), "challenge");
+        Net.ok(job.sendRunnerSeed(runner.wallet(), net.required(job, Net.STEP), BigInteger.TEN).trace(), job.address());
+        Net.allOk(job.sendRevealSeed(challenger.wallet(), net.required(job, Net.STEP), share).trace(), "reveal");
+        assertThat(job.getJob().status()).isEqualTo(8);
+        return pool.stream().filter(v -> job.getJuror(v.id()).drawn()).toList();
+    }
+
+    /** Each of {@code voters} commits, and after the commit window reveals, {@code guilty}. */
+    static void voteAndReveal(Net net, JobContract job, List<Net.Party> voters, boolean guilty) {
+        for (Net.Party juror : voters) {
+            Net.ok(job.sendVoteCommit(juror.wallet(), net.required(job, Net.STEP),
+                    Net.voteHash(job.address(), juror.address(), guilty, Net.sha("salt-" + juror.name()))).trace(),
+                    job.address());
+        }
+        net.chain.advanceTime(net.params.deadlines().voteCommitWindow() + 1);
+        for (Net.Party juror : voters) {
+            Net.ok(job.sendVoteReveal(juror.wallet(), net.required(job, Net.STEP), guilty,
+                    Net.sha("salt-" + juror.name())).trace(), job.address());
+        }
+        net.chain.advanceTime(net.params.deadlines().voteRevealWindow() + 1);
+    }
+
+    @Test
+    void c1SockPuppetChallengerDefaultsAndAnHonestChallengerStillGetsTheCheaterSlashed() {
+        try (Net net = new Net()) {
+            Net.Party runner = net.register("c1-runner", Net.RUNNER, ton("10"));
+            Net.Party puppet = net.register("c1-puppet", Net.VERIFIER, ton("10")); // the runner's own verifier
+            Net.Party honest = net.register("c1-honest", Net.VERIFIER, ton("10"));
+            List<Net.Party> others = verifiers(net, "c1-juror", 6);
+            WalletV4 client = net.chain.fundedWallet("c1-client");
+            JobContract job = net.committedJob(client, 1, runner, 700);
+
+            // the puppet challenges first; the honest verifier is locked out while it lasts
+            BigInteger share = BigInteger.valueOf(77);
+            Net.allOk(job.sendChallenge(puppet.wallet(), net.required(job, Net.CHALLENGE), 0,
+                    Net.seedHash(job.address(), share)).trace(), "puppet challenge");
+            Net.rejects(job::storage, () -> job.sendChallenge(honest.wallet(), net.required(job, Net.CHALLENGE), 3,
+                    Net.seedHash(job.address(), BigInteger.TEN)).trace(), job.address(), 1020);
+            Net.ok(job.sendRunnerSeed(runner.wallet(), net.required(job, Net.STEP), BigInteger.ONE).trace(),
+                    job.address());
+            // ... and never reveals its share
+            net.chain.advanceTime(net.params.deadlines().seedWindow() + 1);
+            BigInteger puppetStake = puppet.operator().getOperator().stake();
+            BigInteger runnerWallet = net.balance(runner.address());
+            BigInteger runnerEarnings = runner.operator().getOperator().earnings();
+            BigInteger treasury = net.root.getTreasury();
+            Net.allOk(job.sendFinalize(client, net.required(job, Net.FINALIZE)).trace(), "abandoned challenge");
+
+            // no verdict: committed again with a fresh challenge window, the runner is not paid
+            assertThat(job.getJob().status()).isEqualTo(3);
+            assertThat(job.getJob().deadline())
+                    .isEqualTo(net.chain.now() + net.params.deadlines().challengeWindow());
+            assertThat(runner.operator().getOperator().earnings()).isEqualTo(runnerEarnings);
+            // the puppet's bond went to the treasury, not to the runner
+            BigInteger bond = BigInteger.valueOf(net.params.stakes().verifierBond());
+            assertThat(puppet.operator().getOperator().stake()).isEqualTo(puppetStake.subtract(bond));
+            assertThat(puppet.operator().getOperator().locked()).isZero();
+            assertThat(net.root.getTreasury().subtract(treasury)).isGreaterThanOrEqualTo(bond);
+            assertThat(net.balance(runner.address())).isLessThanOrEqualTo(runnerWallet);
+
+            // the honest verifier now challenges, and the jury finds the result wrong
+            List<Net.Party> pool = new ArrayList<>(others);
+            pool.add(puppet);
+            List<Net.Party> jury = challengeToJury(net, job, runner, honest, pool);
+            assertThat(jury).hasSize(net.params.jury().size());
+            voteAndReveal(net, job, jury.stream().filter(j -> j != puppet).toList(), true);
+            BigInteger runnerStake = runner.operator().getOperator().stake();
+            BigInteger lock = job.getRunner().lock();
+            Net.allOk(job.sendFinalize(client, net.required(job, Net.FINALIZE)).trace(), "verdict");
+            assertThat(job.getJob().status()).isEqualTo(13);
+            assertThat(runner.operator().getOperator().stake()).isEqualTo(runnerStake.subtract(
+                    lock.multiply(BigInteger.valueOf(net.params.slashing().fraudSlashBps())).divide(BigInteger.valueOf(10_000))));
+            assertThat(runner.operator().getOperator().locked()).isZero();
+            assertThat(honest.operator().getOperator().locked()).isZero();
             assertThat(job.balance()).isZero();
         }
     }
