@@ -164,4 +164,51 @@ class ReviewFindingsTest {
             assertThat(job.balance()).isZero();
         }
     }
+
+    @Test
+    void h1RunnerSelfProvingEquivocationDuringTheVotePaysTheChallengerAndJurorsNotItself() {
+        // the challenger gets the prover's whole share; voting jurors are paid from the treasury's part
+        try (Net net = new Net()) {
+            Net.Party runner = net.register("h1-runner", Net.RUNNER, ton("10"));
+            Net.Party challenger = net.register("h1-challenger", Net.VERIFIER, ton("10"));
+            List<Net.Party> pool = verifiers(net, "h1-juror", 6);
+            WalletV4 client = net.chain.fundedWallet("h1-client");
+            JobContract job = net.committedJob(client, 1, runner, 700);
+            List<Net.Party> jury = challengeToJury(net, job, runner, challenger, pool);
+            List<Net.Party> voters = jury.subList(0, 3);
+            for (Net.Party juror : voters) {
+                Net.ok(job.sendVoteCommit(juror.wallet(), net.required(job, Net.STEP),
+                        Net.voteHash(job.address(), juror.address(), true, Net.sha("s-" + juror.name()))).trace(),
+                        job.address());
+            }
+            // guilty votes are coming: the runner proves its own equivocation from its own wallet
+            SignedCommitment second = SignedCommitment.sign(runner.enclave(), Net.commitment(job, 700, "other"));
+            BigInteger lock = job.getRunner().lock();
+            BigInteger runnerWallet = net.balance(runner.address());
+            BigInteger challengerWallet = net.balance(challenger.address());
+            BigInteger voterWallet = net.balance(voters.get(0).address());
+            BigInteger silentWallet = net.balance(jury.get(jury.size() - 1).address());
+            Trace t = job.sendProveEquivocation(runner.wallet(), net.required(job, Net.EQUIVOCATION),
+                    second.signature(), second.commitment()).trace();
+            Net.allOk(t, "self-proved equivocation");
+            assertThat(job.getJob().status()).isEqualTo(12);
+
+            long slash = lock.longValueExact() * net.params.slashing().equivocationSlashBps() / 10_000;
+            long share = slash * net.params.slashing().challengerShareBps() / 10_000;
+            long toClient = slash * net.params.slashing().clientShareBps() / 10_000;
+            long reward = Math.min(net.params.jury().jurorReward(), (slash - share - toClient) / voters.size());
+            long toChallenger = share;
+            BigInteger slack = ton("0.002");
+            // the runner got nothing back: it paid its message and lost the slash
+            assertThat(net.balance(runner.address())).isLessThan(runnerWallet);
+            assertThat(net.balance(challenger.address()).subtract(challengerWallet))
+                    .isBetween(BigInteger.valueOf(toChallenger).subtract(slack), BigInteger.valueOf(toChallenger));
+            assertThat(net.balance(voters.get(0).address()).subtract(voterWallet))
+                    .isBetween(BigInteger.valueOf(reward).subtract(slack), BigInteger.valueOf(reward));
+            // a drawn juror who had not committed gets nothing
+            assertThat(net.balance(jury.get(jury.size() - 1).address())).isEqualTo(silentWallet);
+            assertThat(challenger.operator().getOperator().locked()).isZero();
+            assertThat(runner.operator().getOperator().locked()).isZero();
+        }
+    }
 }
