@@ -211,4 +211,51 @@ class ReviewFindingsTest {
             assertThat(runner.operator().getOperator().locked()).isZero();
         }
     }
+
+    @Test
+    void h2AJuryBelowQuorumOrNoJuryAtAllIsNoDecisionAndTheChallengerKeepsItsBond() {
+        try (Net net = new Net()) {
+            Net.Party runner = net.register("h2-runner", Net.RUNNER, ton("10"));
+            Net.Party challenger = net.register("h2-challenger", Net.VERIFIER, ton("10"));
+            WalletV4 client = net.chain.fundedWallet("h2-client");
+
+            // an empty registry apart from the parties: root draws nobody
+            JobContract empty = net.committedJob(client, 1, runner, 700);
+            BigInteger share = BigInteger.valueOf(5);
+            Net.allOk(empty.sendChallenge(challenger.wallet(), net.required(empty, Net.CHALLENGE), 0,
+                    Net.seedHash(empty.address(), share)).trace(), "challenge");
+            Net.ok(empty.sendRunnerSeed(runner.wallet(), net.required(empty, Net.STEP), BigInteger.TWO).trace(),
+                    empty.address());
+            Net.allOk(empty.sendRevealSeed(challenger.wallet(), net.required(empty, Net.STEP), share).trace(), "reveal");
+            assertThat(empty.getDispute().jurors()).isZero();
+            net.chain.advanceTime(net.params.deadlines().voteCommitWindow() + net.params.deadlines().voteRevealWindow() + 1);
+            BigInteger stake = challenger.operator().getOperator().stake();
+            Net.allOk(empty.sendFinalize(client, net.required(empty, Net.FINALIZE)).trace(), "no jury");
+            assertThat(empty.getJob().status()).isEqualTo(9);
+            assertThat(challenger.operator().getOperator().stake()).isEqualTo(stake);
+            assertThat(challenger.operator().getOperator().locked()).isZero();
+            assertThat(runner.operator().getOperator().locked()).isZero();
+
+            // a full jury of which only quorum - 1 reveal: no decision, the silent are fined
+            List<Net.Party> pool = verifiers(net, "h2-juror", 6);
+            JobContract job = net.committedJob(client, 2, runner, 700);
+            List<Net.Party> jury = challengeToJury(net, job, runner, challenger, pool);
+            int quorum = net.params.jury().quorum();
+            List<Net.Party> present = jury.subList(0, quorum - 1);
+            Net.Party silent = jury.get(jury.size() - 1);
+            voteAndReveal(net, job, present, false);
+            BigInteger challengerStake = challenger.operator().getOperator().stake();
+            BigInteger silentStake = silent.operator().getOperator().stake();
+            BigInteger earnings = runner.operator().getOperator().earnings();
+            Net.allOk(job.sendFinalize(client, net.required(job, Net.FINALIZE)).trace(), "below quorum");
+            assertThat(job.getJob().status()).isEqualTo(9);
+            assertThat(challenger.operator().getOperator().stake()).isEqualTo(challengerStake);
+            assertThat(challenger.operator().getOperator().locked()).isZero();
+            assertThat(silent.operator().getOperator().stake())
+                    .isEqualTo(silentStake.subtract(BigInteger.valueOf(net.params.jury().absenceFine())));
+            assertThat(runner.operator().getOperator().earnings()).isGreaterThan(earnings);
+            assertThat(runner.operator().getOperator().locked()).isZero();
+            assertThat(job.balance()).isZero();
+        }
+    }
 }
