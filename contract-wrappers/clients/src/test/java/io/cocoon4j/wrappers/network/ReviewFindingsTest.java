@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cocoon4j.chain.Trace;
 import io.cocoon4j.chain.Transfer;
 import io.cocoon4j.chain.WalletV4;
+import io.cocoon4j.protocol.params.NetworkParams;
+import io.cocoon4j.wrappers.root.Config;
 import io.cocoon4j.tlb.runtime.Bits;
 import io.cocoon4j.tlb.runtime.MsgAddress;
 import io.cocoon4j.wrappers.job.JobContract;
@@ -256,6 +258,42 @@ class ReviewFindingsTest {
             assertThat(runner.operator().getOperator().earnings()).isGreaterThan(earnings);
             assertThat(runner.operator().getOperator().locked()).isZero();
             assertThat(job.balance()).isZero();
+        }
+    }
+
+    static final long DAYS_30 = 30L * 24 * 3_600;
+    static final long YEAR = 365L * 24 * 3_600;
+
+    static NetworkParams withDeadlines(long[] w) {
+        NetworkParams p = NetworkParams.DEFAULTS;
+        return new NetworkParams(p.stakes(), new NetworkParams.Deadlines(w[0], w[1], w[2], w[3], w[4], w[5], w[6]),
+                p.slashing(), p.jury(), p.fees());
+    }
+
+    @Test
+    void h3ConfigWindowsBeyondThirtyDaysOrNear2To32AreRefusedAndTheLongestStillDeployJobs() {
+        try (Net net = new Net()) {
+            long[] longest = {DAYS_30, DAYS_30, DAYS_30, YEAR, DAYS_30, DAYS_30, DAYS_30};
+            for (int i = 0; i < longest.length; i++) {
+                for (long bad : new long[] {longest[i] + 1, 0xFFFF_FFFFL}) {
+                    long[] w = longest.clone();
+                    w[i] = bad;
+                    Config config = NetworkDeployment.config(withDeadlines(w));
+                    Net.rejects(net.root::storage, () -> net.root.sendSetConfig(net.owner, ton("0.05"), config).trace(),
+                            net.root.address(), 1037);
+                }
+            }
+            assertThat(net.root.getConfigVersion()).isEqualTo(1);
+            // the longest accepted windows still fit the jobs' 32-bit deadlines: create and accept work
+            Net.ok(net.root.sendSetConfig(net.owner, ton("0.05"), NetworkDeployment.config(withDeadlines(longest)))
+                    .trace(), net.root.address());
+            Net.Party runner = net.register("h3-runner", Net.RUNNER, ton("10"));
+            WalletV4 client = net.chain.fundedWallet("h3-client");
+            JobContract job = net.createJob(client, 1, 100, 1_000);
+            assertThat(job.getJob().status()).isZero();
+            assertThat(job.getJob().deadline()).isEqualTo(net.chain.now() + DAYS_30);
+            Net.allOk(job.sendAccept(runner.wallet(), net.required(job, Net.ACCEPT)).trace(), "accept");
+            assertThat(job.getJob().status()).isEqualTo(2);
         }
     }
 }
