@@ -194,7 +194,7 @@ class DisputeTest {
         net.chain.advanceTime(net.params.deadlines().voteRevealWindow() + 1);
         Net.rejects(job::storage, () -> job.sendVoteReveal(voter.wallet(), net.required(job, Net.STEP), true, salt)
                 .trace(), job.address(), 1022);
-        // one revealed vote is below the quorum: the runner keeps its result, the challenger its... bond is forfeit
+        // one revealed vote is below the quorum: no decision, the runner keeps its result, the challenger its bond
         Net.allOk(job.sendFinalize(client, net.required(job, Net.FINALIZE)).trace(), "verdict without quorum");
         assertThat(job.getJob().status()).isEqualTo(9);
     }
