@@ -267,7 +267,7 @@ class ReviewFindingsTest {
     static NetworkParams withDeadlines(long[] w) {
         NetworkParams p = NetworkParams.DEFAULTS;
         return new NetworkParams(p.stakes(), new NetworkParams.Deadlines(w[0], w[1], w[2], w[3], w[4], w[5], w[6]),
-                p.slashing(), p.jury(), p.fees());
+                p.slashing(), p.jury(), p.fees(), p.audit());
     }
 
     @Test
